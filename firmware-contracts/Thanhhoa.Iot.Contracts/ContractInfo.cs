@@ -1,0 +1,46 @@
+namespace Thanhhoa.Iot.Contracts;
+
+/// <summary>Fixed facts of wire contract version 1.</summary>
+public static class ContractInfo
+{
+    /// <summary>The contract version every message carries in its <c>v</c> field.</summary>
+    public const int Version = 1;
+
+    /// <summary>Most readings one telemetry batch may carry; larger batches are rejected whole.</summary>
+    public const int MaxReadingsPerBatch = 2000;
+
+    /// <summary>Most events one event batch may carry.</summary>
+    public const int MaxEventsPerBatch = 500;
+
+    /// <summary>Largest payload in bytes either side accepts for one message.</summary>
+    public const int MaxPayloadBytes = 256 * 1024;
+
+    /// <summary>Longest device or channel identifier.</summary>
+    public const int MaxIdLength = 64;
+
+    /// <summary>MQTT 5 content type of the readable JSON encoding (the default when absent).</summary>
+    public const string JsonContentType = "application/json";
+
+    /// <summary>MQTT 5 content type of the compact binary encoding.</summary>
+    public const string CborContentType = "application/cbor";
+
+    /// <summary>True when <paramref name="id"/> is a legal device or channel id: 1–64 of <c>[a-z0-9_-]</c>.</summary>
+    public static bool IsValidId(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength)
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            var ok = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-';
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

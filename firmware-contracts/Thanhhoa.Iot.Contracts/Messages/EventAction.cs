@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Thanhhoa.Iot.Contracts.Messages;
+
+/// <summary>What an event says about its condition.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EventAction>))]
+public enum EventAction
+{
+    /// <summary>The condition began (an alarm is raised).</summary>
+    [JsonStringEnumMemberName("raise")]
+    Raise,
+
+    /// <summary>The condition ended (an alarm clears).</summary>
+    [JsonStringEnumMemberName("clear")]
+    Clear,
+
+    /// <summary>Something happened once; there is nothing to clear.</summary>
+    [JsonStringEnumMemberName("info")]
+    Info,
+}
