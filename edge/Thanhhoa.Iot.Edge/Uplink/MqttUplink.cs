@@ -67,11 +67,13 @@ internal sealed class MqttUplink : BackgroundService
             }
 
             var delay = backoff.Next();
+            // The timer exists before anyone is told when it fires, so an observer can act on that time.
+            var wait = Task.Delay(delay, _time, stoppingToken);
             _status.WaitingUntil(_time.GetUtcNow() + delay);
             UplinkLog.ConnectionFailed(_logger, _options.Host, _options.Port, failure, delay);
             try
             {
-                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                await wait.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -84,12 +86,13 @@ internal sealed class MqttUplink : BackgroundService
     private async Task<string?> RunSessionAsync(ReconnectBackoff backoff, CancellationToken stoppingToken)
     {
         using var client = _factory.CreateMqttClient();
-        using var link = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var lost = new CancellationTokenSource();
+        using var link = CancellationTokenSource.CreateLinkedTokenSource(lost.Token, stoppingToken);
         var lostBecause = (string?)null;
         client.DisconnectedAsync += e =>
         {
             lostBecause = DescribeDisconnect(e);
-            CancelQuietly(link);
+            CancelQuietly(lost);
             return Task.CompletedTask;
         };
         client.ApplicationMessageReceivedAsync += e => OnDownlinkAsync(e, link.Token);
@@ -101,12 +104,13 @@ internal sealed class MqttUplink : BackgroundService
             session = _sessions.Next();
             _status.Connecting(session);
             UplinkLog.Connecting(_logger, _options.Host, _options.Port, _identity.DeviceId, session, _options.UseTls);
-            var connack = await _opener.OpenAsync(client, session, link.Token).ConfigureAwait(false);
+            // Not cancelled by a stop (that would drop the connection); bounded by Uplink:OperationTimeout.
+            var connack = await _opener.OpenAsync(client, session, lost.Token).ConfigureAwait(false);
             opened = true;
             backoff.Reset();
             _status.Connected();
             UplinkLog.Connected(_logger, _identity.DeviceId, session, connack.IsSessionPresent);
-            await _drainer.RunAsync(client, link.Token, stoppingToken).ConfigureAwait(false);
+            await _drainer.RunAsync(client, lost.Token, link.Token, stoppingToken).ConfigureAwait(false);
             return null;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -13,9 +13,13 @@ namespace Thanhhoa.Iot.Edge.Uplink;
 internal sealed class OutboxDrainer(
     IOutbox outbox, BatchBuilder batches, UplinkStatus status, ReconnectBackoff retryBackoff, TimeProvider time, ILogger logger)
 {
-    /// <summary>Runs until the link drops (throws) or <paramref name="linkToken"/> is cancelled.</summary>
-    /// <param name="stoppingToken">Cancels only when the gateway stops: acknowledging rows the broker took must not be cut short by a link loss.</param>
-    public async Task RunAsync(IMqttClient client, CancellationToken linkToken, CancellationToken stoppingToken)
+    /// <summary>Runs until the link drops or the gateway stops (both end in an exception).</summary>
+    /// <param name="lostToken">Cancelled only when the connection is lost. MQTTnet drops the connection when a
+    /// pending request is cancelled, so in-flight MQTT requests get this token (they are bounded by the
+    /// operation timeout) and a stop waits for them, leaving the link up for the goodbye.</param>
+    /// <param name="linkToken">Lost or stopping: for waiting on the outbox and for retry delays.</param>
+    /// <param name="stoppingToken">Stopping only: acknowledging rows the broker took must not be cut short by a link loss.</param>
+    public async Task RunAsync(IMqttClient client, CancellationToken lostToken, CancellationToken linkToken, CancellationToken stoppingToken)
     {
         while (true)
         {
@@ -35,7 +39,7 @@ internal sealed class OutboxDrainer(
                 continue;
             }
 
-            var result = await client.PublishAsync(Message(batch), linkToken).ConfigureAwait(false);
+            var result = await client.PublishAsync(Message(batch), lostToken).ConfigureAwait(false);
             await SettleAsync(batch, result, linkToken, stoppingToken).ConfigureAwait(false);
         }
     }
