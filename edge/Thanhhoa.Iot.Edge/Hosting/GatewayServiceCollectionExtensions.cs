@@ -22,6 +22,7 @@ public static class GatewayServiceCollectionExtensions
         AddValidated<UplinkOptions, UplinkOptionsValidator>(services, configuration, UplinkOptions.SectionName);
         AddValidated<SensorPollerOptions, SensorPollerOptionsValidator>(services, configuration, SensorPollerOptions.SectionName);
 
+        services.AddLogging(); // keeps a logger factory the caller registered first (the fleet shares one)
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UplinkStatus>();
         services.TryAddSingleton<IUplinkStatus>(sp => sp.GetRequiredService<UplinkStatus>());
