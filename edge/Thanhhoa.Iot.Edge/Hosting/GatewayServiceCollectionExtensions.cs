@@ -58,7 +58,7 @@ public static class GatewayServiceCollectionExtensions
     {
         var options = sp.GetRequiredService<IOptions<SimulatedSiteOptions>>().Value;
         var site = sp.GetRequiredService<SimulatedSite>();
-        return SimulatedChannel.ForSite(site, options.PollInterval, sp.GetRequiredService<TimeProvider>())[(int)signal];
+        return SimulatedChannel.For(site, signal, options.PollInterval, sp.GetRequiredService<TimeProvider>());
     }
 
     private static void AddValidated<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)

@@ -42,11 +42,14 @@ internal sealed class UplinkHarness : IAsyncDisposable
 
     public UplinkStatus Status { get; } = new();
 
+    /// <summary>Receives down/ messages; defaults to the logging handler.</summary>
+    public IDownlinkHandler? Downlink { get; set; }
+
     public MqttUplink Start()
     {
         _uplink = new MqttUplink(
             Outbox, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Gateway), Status,
-            new LoggingDownlinkHandler(NullLogger<LoggingDownlinkHandler>.Instance), Time, new TestContextLogger<MqttUplink>(), Random);
+            Downlink ?? new LoggingDownlinkHandler(NullLogger<LoggingDownlinkHandler>.Instance), Time, new TestContextLogger<MqttUplink>(), Random);
         _ = _uplink.StartAsync(CancellationToken.None);
         return _uplink;
     }

@@ -27,14 +27,23 @@ public sealed class SimulatedChannel : ISensorChannel
 
     /// <summary>The six channels of a site, with their wire ids: mains, generator, door, battery_v, load_a, cabinet_t.</summary>
     public static IReadOnlyList<SimulatedChannel> ForSite(SimulatedSite site, TimeSpan pollInterval, TimeProvider time) =>
-    [
-        new(site, SimulatedSignal.Mains, "mains", "bool", pollInterval, time),
-        new(site, SimulatedSignal.Generator, "generator", "bool", pollInterval, time),
-        new(site, SimulatedSignal.Door, "door", "bool", pollInterval, time),
-        new(site, SimulatedSignal.BatteryVoltage, "battery_v", "V", pollInterval, time),
-        new(site, SimulatedSignal.LoadCurrent, "load_a", "A", pollInterval, time),
-        new(site, SimulatedSignal.CabinetTemperature, "cabinet_t", "degC", pollInterval, time),
-    ];
+        Enum.GetValues<SimulatedSignal>().Select(signal => For(site, signal, pollInterval, time)).ToList();
+
+    /// <summary>The channel of one signal, with its wire id and unit.</summary>
+    public static SimulatedChannel For(SimulatedSite site, SimulatedSignal signal, TimeSpan pollInterval, TimeProvider time)
+    {
+        var (id, unit) = signal switch
+        {
+            SimulatedSignal.Mains => ("mains", "bool"),
+            SimulatedSignal.Generator => ("generator", "bool"),
+            SimulatedSignal.Door => ("door", "bool"),
+            SimulatedSignal.BatteryVoltage => ("battery_v", "V"),
+            SimulatedSignal.LoadCurrent => ("load_a", "A"),
+            SimulatedSignal.CabinetTemperature => ("cabinet_t", "degC"),
+            _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "Unknown simulated signal."),
+        };
+        return new SimulatedChannel(site, signal, id, unit, pollInterval, time);
+    }
 
     public ValueTask<SensorReading> ReadAsync(CancellationToken cancellationToken)
     {
