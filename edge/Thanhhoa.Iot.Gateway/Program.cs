@@ -1,2 +1,4 @@
-Console.Error.WriteLine("thgw: not built yet");
-return 2;
+using Thanhhoa.Iot.Gateway.Cli;
+
+// thgw: one executable for the gateway service and the technician's verbs. Composition only.
+return await GatewayCli.InvokeAsync(args);

@@ -1,0 +1,9 @@
+namespace Thanhhoa.Iot.Edge.Sensing.Simulation;
+
+/// <summary>A planned mains outage: starts <see cref="Start"/> after the simulation begins and lasts <see cref="Duration"/>.</summary>
+public sealed class ScriptedOutage
+{
+    public TimeSpan Start { get; set; }
+
+    public TimeSpan Duration { get; set; }
+}

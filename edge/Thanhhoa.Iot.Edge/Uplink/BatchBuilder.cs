@@ -1,0 +1,126 @@
+using Thanhhoa.Iot.Contracts;
+using Thanhhoa.Iot.Contracts.Codec;
+using Thanhhoa.Iot.Contracts.Messages;
+using Thanhhoa.Iot.Contracts.Topics;
+using Thanhhoa.Iot.Edge.Outbox;
+
+namespace Thanhhoa.Iot.Edge.Uplink;
+
+/// <summary>
+/// Takes the next batch from the outbox, events before readings, oldest first, and encodes it.
+/// A batch over the payload limit is halved; a row that breaks the contract is isolated so it
+/// alone is dropped instead of blocking the queue forever.
+/// </summary>
+internal sealed class BatchBuilder
+{
+    private readonly IOutbox _outbox;
+    private readonly string _eventsTopic;
+    private readonly string _telemetryTopic;
+    private readonly int _eventsPerBatch;
+    private readonly int _readingsPerBatch;
+
+    public BatchBuilder(IOutbox outbox, string deviceId, int eventsPerBatch, int readingsPerBatch)
+    {
+        _outbox = outbox;
+        _eventsTopic = DeviceTopics.For(deviceId, TopicKind.Events);
+        _telemetryTopic = DeviceTopics.For(deviceId, TopicKind.Telemetry);
+        _eventsPerBatch = eventsPerBatch;
+        _readingsPerBatch = readingsPerBatch;
+    }
+
+    /// <summary>The next batch to send, or null when the outbox is empty.</summary>
+    public UplinkBatch? Next()
+    {
+        var events = _outbox.PeekEvents(_eventsPerBatch);
+        if (events.Count > 0)
+        {
+            return Build(TopicKind.Events, _eventsTopic, events, static e => e.Seq, EncodeEvents);
+        }
+
+        var readings = _outbox.PeekReadings(_readingsPerBatch);
+        return readings.Count > 0
+            ? Build(TopicKind.Telemetry, _telemetryTopic, readings, static r => r.Seq, EncodeReadings)
+            : null;
+    }
+
+    private static byte[] EncodeEvents(IReadOnlyList<DeviceEvent> events) => JsonCodec.Encode(new EventBatch
+    {
+        Version = ContractInfo.Version,
+        SeqFrom = events[0].Seq,
+        SeqTo = events[^1].Seq,
+        Events = events,
+    });
+
+    private static byte[] EncodeReadings(IReadOnlyList<Reading> readings) => JsonCodec.Encode(new TelemetryBatch
+    {
+        Version = ContractInfo.Version,
+        SeqFrom = readings[0].Seq,
+        SeqTo = readings[^1].Seq,
+        Readings = readings,
+    });
+
+    private static UplinkBatch Build<T>(
+        TopicKind kind, string topic, IReadOnlyList<T> peeked, Func<T, long> seqOf, Func<IReadOnlyList<T>, byte[]> encode)
+    {
+        // The outbox promises ascending, unique sequences; a slip there must not turn into a rejected batch.
+        IReadOnlyList<T> items = peeked.DistinctBy(seqOf).OrderBy(seqOf).ToList();
+        while (true)
+        {
+            var result = TryEncode(items, encode, out var payload);
+            if (result is null)
+            {
+                if (payload!.Length <= ContractInfo.MaxPayloadBytes)
+                {
+                    return new UplinkBatch(kind, topic, payload, items.Select(seqOf).ToList(), null);
+                }
+
+                if (items.Count == 1)
+                {
+                    return Poison(kind, topic, items, seqOf, $"one row encodes to {payload.Length} bytes; the limit is {ContractInfo.MaxPayloadBytes}");
+                }
+
+                items = items.Take(items.Count / 2).ToList();
+                continue;
+            }
+
+            var bad = FirstInvalid(items, encode);
+            if (bad == 0 || items.Count == 1)
+            {
+                return Poison(kind, topic, items, seqOf, result);
+            }
+
+            // Send the good rows before the bad one; if no row fails alone, fall back to one at a time.
+            items = items.Take(bad > 0 ? bad : 1).ToList();
+        }
+    }
+
+    private static string? TryEncode<T>(IReadOnlyList<T> items, Func<IReadOnlyList<T>, byte[]> encode, out byte[]? payload)
+    {
+        try
+        {
+            payload = encode(items);
+            return null;
+        }
+        catch (ContractViolationException ex)
+        {
+            payload = null;
+            return ex.Message;
+        }
+    }
+
+    private static int FirstInvalid<T>(IReadOnlyList<T> items, Func<IReadOnlyList<T>, byte[]> encode)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (TryEncode([items[i]], encode, out _) is not null)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static UplinkBatch Poison<T>(TopicKind kind, string topic, IReadOnlyList<T> items, Func<T, long> seqOf, string violation) =>
+        new(kind, topic, null, [seqOf(items[0])], violation);
+}

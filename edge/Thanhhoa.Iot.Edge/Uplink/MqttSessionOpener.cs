@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using Thanhhoa.Iot.Contracts;
+
+namespace Thanhhoa.Iot.Edge.Uplink;
+
+/// <summary>
+/// Opens one MQTT 5 session: CONNECT with a persistent session and the retained last will, then the
+/// retained birth, then the down/# subscription. Also closes it politely.
+/// </summary>
+internal sealed class MqttSessionOpener(UplinkOptions options, UplinkIdentity identity, TimeProvider time, ILogger logger)
+{
+    public MqttClientOptions ClientOptions(long session)
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithTcpServer(options.Host, options.Port)
+            .WithClientId(identity.DeviceId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)options.SessionExpiry.TotalSeconds)
+            .WithKeepAlivePeriod(options.KeepAlive)
+            .WithTimeout(options.OperationTimeout)
+            .WithWillTopic(identity.StateTopic)
+            .WithWillPayload(identity.Will(session, time.GetUtcNow()))
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithWillContentType(ContractInfo.JsonContentType);
+        if (!string.IsNullOrEmpty(options.Username))
+        {
+            builder = builder.WithCredentials(options.Username, options.Password);
+        }
+
+        if (options.UseTls)
+        {
+            builder = builder.WithTlsOptions(tls => tls.UseTls(true));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Connects, announces the session and subscribes. Throws when any step fails.</summary>
+    public async Task<MqttClientConnectResult> OpenAsync(IMqttClient client, long session, CancellationToken cancellationToken)
+    {
+        var connected = await client.ConnectAsync(ClientOptions(session), cancellationToken).ConfigureAwait(false);
+        var birth = await client.PublishAsync(StateMessage(identity.Birth(session, time.GetUtcNow())), cancellationToken).ConfigureAwait(false);
+        if (PublishVerdicts.Of(birth.ReasonCode) != PublishVerdict.Delivered)
+        {
+            throw new InvalidOperationException(
+                $"The broker refused the birth message on {identity.StateTopic}: {birth.ReasonCode} '{birth.ReasonString}'. Check the device's publish permissions.");
+        }
+
+        var subscribe = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(identity.DownFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        var subscribed = await client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+        foreach (var item in subscribed.Items)
+        {
+            if (item.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2)
+            {
+                // Telemetry matters more than commands: keep the link, say loudly what is missing.
+                UplinkLog.SubscribeRefused(logger, identity.DownFilter, item.ResultCode.ToString());
+            }
+        }
+
+        return connected;
+    }
+
+    /// <summary>Publishes the retained offline state and disconnects normally (so the broker drops the will).</summary>
+    public async Task CloseAsync(IMqttClient client, long session, CancellationToken cancellationToken)
+    {
+        await client.PublishAsync(StateMessage(identity.Goodbye(session, time.GetUtcNow())), cancellationToken).ConfigureAwait(false);
+        var disconnect = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build();
+        await client.DisconnectAsync(disconnect, cancellationToken).ConfigureAwait(false);
+    }
+
+    private MqttApplicationMessage StateMessage(byte[] payload) => new MqttApplicationMessageBuilder()
+        .WithTopic(identity.StateTopic)
+        .WithPayload(payload)
+        .WithRetainFlag(true)
+        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+        .WithContentType(ContractInfo.JsonContentType)
+        .Build();
+}

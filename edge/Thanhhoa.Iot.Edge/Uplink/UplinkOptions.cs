@@ -1,0 +1,46 @@
+namespace Thanhhoa.Iot.Edge.Uplink;
+
+/// <summary>How the gateway reaches its MQTT broker. Section <c>Uplink</c>. The client id is the device id.</summary>
+public sealed class UplinkOptions
+{
+    public const string SectionName = "Uplink";
+
+    /// <summary>Broker host name or address.</summary>
+    public string Host { get; set; } = "localhost";
+
+    /// <summary>Broker TCP port.</summary>
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Per-device user name; empty for anonymous brokers.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Per-device password. Never logged.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Use TLS with the system's certificate validation (certificate pinning comes with provisioning).</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>MQTT keep-alive period.</summary>
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the broker keeps the session (and queues down/ messages) while the gateway is offline.</summary>
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long to wait for CONNACK, PUBACK and SUBACK before the link counts as broken.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most readings per <c>up/telemetry</c> message.</summary>
+    public int ReadingsPerBatch { get; set; } = 500;
+
+    /// <summary>Most events per <c>up/events</c> message.</summary>
+    public int EventsPerBatch { get; set; } = 100;
+
+    /// <summary>First reconnect/retry delay ceiling; the ceiling doubles per failure (full jitter below it).</summary>
+    public TimeSpan BackoffMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Largest reconnect/retry delay.</summary>
+    public TimeSpan BackoffMax { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a graceful stop may spend publishing the offline state and disconnecting.</summary>
+    public TimeSpan GoodbyeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
