@@ -45,12 +45,12 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
 
     private static AppendResult InsertNew(ILiteCollection<BsonDocument> collection, List<BsonDocument> docs)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var existing = ExistingIds(collection, docs);
         var fresh = new List<BsonDocument>(docs.Count);
         foreach (var doc in docs)
         {
-            var id = doc["_id"].AsString;
-            if (seen.Add(id) && collection.FindById(id) is null)
+            // Add() also drops a second copy of the same (device, sequence) inside this batch.
+            if (existing.Add(doc["_id"].AsString))
             {
                 fresh.Add(doc);
             }
@@ -62,6 +62,32 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
         }
 
         return new AppendResult(fresh.Count, docs.Count - fresh.Count);
+    }
+
+    /// <summary>
+    /// Ids already stored among the batch's, found with one id-range scan per device (a batch's sequence
+    /// numbers are close together) instead of one lookup per row, which costs LiteDB far more.
+    /// </summary>
+    private static HashSet<string> ExistingIds(ILiteCollection<BsonDocument> collection, List<BsonDocument> docs)
+    {
+        var wanted = docs.Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var device in docs.GroupBy(d => d[LiteDbKeys.Device].AsString))
+        {
+            var ids = device.Select(d => d["_id"].AsString).ToList();
+            var low = ids.Min(StringComparer.Ordinal)!;
+            var high = ids.Max(StringComparer.Ordinal)!;
+            foreach (var found in collection.Find(Query.Between("_id", low, high)))
+            {
+                var id = found["_id"].AsString;
+                if (wanted.Contains(id))
+                {
+                    existing.Add(id);
+                }
+            }
+        }
+
+        return existing;
     }
 
     private List<BsonDocument> Range(string collectionName, string field, string prefix, TelemetryQuery query, int limit)
