@@ -46,7 +46,12 @@ public sealed class ExternalBrokerIngest(
         client.ApplicationMessageReceivedAsync += e => OnMessageAsync(e, stoppingToken);
         client.DisconnectedAsync += e =>
         {
-            _lost.TrySetResult(e.ReasonString ?? e.Reason.ToString());
+            // Failed connect attempts raise this too, possibly late; only a lost connection ends the current one.
+            if (e.ClientWasConnected)
+            {
+                _lost.TrySetResult(e.ReasonString ?? e.Reason.ToString());
+            }
+
             return Task.CompletedTask;
         };
 

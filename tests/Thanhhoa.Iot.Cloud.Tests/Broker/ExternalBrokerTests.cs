@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using MQTTnet;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Storage;
 using Thanhhoa.Iot.Cloud.Tests.Hosting;
@@ -83,9 +85,29 @@ public sealed class ExternalBrokerTests
         Assert.That(rejects.Recent.Single().Field, Is.EqualTo("$.readings[1].val"));
     }
 
-    private async Task<CloudHost> StartCloudAsync()
+    [Test]
+    public async Task StoreFails_MessageNotAcknowledged_RedeliveredAndStored()
     {
-        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port);
+        await using var cloud = await StartCloudAsync(services =>
+        {
+            services.RemoveAll<ITelemetryStore>();
+            services.AddSingleton<ITelemetryStore>(sp => new FailingOnceTelemetryStore(new LiteTelemetryStore(sp.GetRequiredService<LiteDbStore>())));
+        });
+        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5));
+
+        await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded == 5);
+        var readings = await cloud.GetJsonAsync<List<StoredReading>>(ReadingsPath);
+        Assert.Multiple(() =>
+        {
+            Assert.That(cloud.Signals.StoreFailures, Is.EqualTo(1));
+            Assert.That(readings.Select(r => r.Seq), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));
+        });
+    }
+
+    private async Task<CloudHost> StartCloudAsync(Action<IServiceCollection>? overrideServices = null)
+    {
+        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, overrideServices);
         await WaitUntilSubscribedAsync(cloud);
         return cloud;
     }
@@ -103,5 +125,25 @@ public sealed class ExternalBrokerTests
 
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>A real store whose first append fails, as a full or failing disk would.</summary>
+    private sealed class FailingOnceTelemetryStore(ITelemetryStore inner) : ITelemetryStore
+    {
+        private int _calls;
+
+        public Task<AppendResult> AppendReadingsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? Task.FromException<AppendResult>(new IOException("No space left on device (injected)"))
+                : inner.AppendReadingsAsync(readings, cancellationToken);
+
+        public Task<AppendResult> AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) =>
+            inner.AppendEventsAsync(events, cancellationToken);
+
+        public Task<IReadOnlyList<StoredReading>> QueryReadingsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
+            inner.QueryReadingsAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
+            inner.QueryEventsAsync(query, cancellationToken);
     }
 }

@@ -54,12 +54,17 @@ public sealed class CloudHost : IAsyncDisposable
     public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, params string[] extraArgs)
     {
         var port = FreeTcpPort.Next();
-        return StartAsync(dataDirectory, port, ["--Broker:Mode=Embedded", $"--Broker:Port={port}", .. extraArgs]);
+        return StartAsync(dataDirectory, port, null, ["--Broker:Mode=Embedded", $"--Broker:Port={port}", .. extraArgs]);
     }
 
     /// <summary>Starts the cloud subscribed to an external broker at <paramref name="host"/>:<paramref name="port"/>.</summary>
     public static Task<CloudHost> StartExternalAsync(string dataDirectory, string host, int port, params string[] extraArgs) =>
-        StartAsync(dataDirectory, 0, [
+        StartExternalAsync(dataDirectory, host, port, null, extraArgs);
+
+    /// <summary>As above; <paramref name="overrideServices"/> may replace services (e.g. inject a store fault).</summary>
+    public static Task<CloudHost> StartExternalAsync(
+        string dataDirectory, string host, int port, Action<IServiceCollection>? overrideServices, params string[] extraArgs) =>
+        StartAsync(dataDirectory, 0, overrideServices, [
             "--Broker:Mode=External", $"--Broker:External:Host={host}", $"--Broker:External:Port={port}",
             "--Broker:External:ReconnectMinDelay=00:00:00.100", "--Broker:External:ReconnectMaxDelay=00:00:01", .. extraArgs]);
 
@@ -82,11 +87,15 @@ public sealed class CloudHost : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<CloudHost> StartAsync(string dataDirectory, int mqttPort, string[] args)
+    private static async Task<CloudHost> StartAsync(string dataDirectory, int mqttPort, Action<IServiceCollection>? overrideServices, string[] args)
     {
         var signals = new CloudSignals();
         string[] all = ["--Urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", .. args];
-        var app = Program.BuildApp(all, services => Observe(services, signals));
+        var app = Program.BuildApp(all, services =>
+        {
+            Observe(services, signals);
+            overrideServices?.Invoke(services);
+        });
         await app.StartAsync().ConfigureAwait(false);
         return new CloudHost(app, dataDirectory, mqttPort, signals);
     }
