@@ -14,9 +14,9 @@ using Thanhhoa.Iot.TestSupport;
 namespace Thanhhoa.Iot.Cloud.Tests.Hosting;
 
 /// <summary>
-/// Starts the real cloud composition (Program.BuildApp) on real Kestrel at a free loopback port, with
+/// Starts the real cloud composition (CloudApp.Build) on real Kestrel at a free loopback port, with
 /// the embedded broker on another free port (or an external broker) and LiteDB in the given directory.
-/// Self-contained on purpose, so end-to-end tests can copy it: it needs only Program.BuildApp and the
+/// Self-contained on purpose, so end-to-end tests can copy it: it needs only CloudApp.Build and the
 /// configuration keys below.
 /// </summary>
 public sealed class CloudHost : IAsyncDisposable
@@ -91,7 +91,7 @@ public sealed class CloudHost : IAsyncDisposable
     {
         var signals = new CloudSignals();
         string[] all = ["--Urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", .. args];
-        var app = Program.BuildApp(all, services =>
+        var app = CloudApp.Build(all, services =>
         {
             Observe(services, signals);
             overrideServices?.Invoke(services);
