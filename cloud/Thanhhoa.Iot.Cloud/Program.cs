@@ -1,3 +1,35 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Thanhhoa.Iot.Cloud.Apis;
+using Thanhhoa.Iot.Cloud.Broker;
+using Thanhhoa.Iot.Cloud.Hosting;
+using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.Metrics;
+using Thanhhoa.Iot.Cloud.Storage;
+
+await Thanhhoa.Iot.Cloud.CloudApp.Build(args).RunAsync();
+
+namespace Thanhhoa.Iot.Cloud
+{
+    /// <summary>
+    /// Composes the cloud. Tests start this same composition on free ports (see CloudHost in the tests);
+    /// a named class rather than a public <c>Program</c>, so projects that reference the cloud keep their own Program.
+    /// </summary>
+    public static class CloudApp
+    {
+        /// <param name="args">Command line; any configuration key can be given as <c>--Section:Key=value</c>.</param>
+        /// <param name="overrideServices">Lets tests observe or replace services; null in production.</param>
+        public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
+        {
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest().AddBroker(builder.Configuration)
+                .AddCloudApis().AddCloudHealth();
+            overrideServices?.Invoke(builder.Services);
+
+            var app = builder.Build();
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            app.MapOpenApi();
+            app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
+            return app.LogStartupBanner();
+        }
+    }
+}

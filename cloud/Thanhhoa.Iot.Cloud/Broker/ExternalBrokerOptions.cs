@@ -1,0 +1,32 @@
+namespace Thanhhoa.Iot.Cloud.Broker;
+
+/// <summary>Configuration section <c>Broker:External</c>: how the cloud reaches an external broker.</summary>
+public sealed class ExternalBrokerOptions
+{
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 1883;
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>
+    /// The cloud's client id. Keep it stable: the broker holds the persistent session (and the
+    /// messages that arrive while the cloud is down) under this id.
+    /// </summary>
+    public string ClientId { get; set; } = "thiot-cloud-ingest";
+
+    /// <summary>When set, subscribes to <c>$share/{group}/thiot/v1/+/up/#</c> so several cloud nodes share ingest.</summary>
+    public string? SharedGroup { get; set; }
+
+    /// <summary>How long the broker keeps the session (and queues messages) while the cloud is away.</summary>
+    public uint SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
+
+    public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Messages being stored at once; each is acknowledged to the broker, in order, once stored.</summary>
+    public int MaxInFlight { get; set; } = 64;
+}

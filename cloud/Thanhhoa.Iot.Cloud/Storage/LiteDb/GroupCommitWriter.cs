@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using LiteDB;
+
+namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
+
+/// <summary>
+/// Serialises every write to one LiteDB database and commits whatever is queued together: one
+/// transaction and one fsync per group, however many gateways publish at once. A write is
+/// completed only after its group committed. If a group fails, each of its writes is retried alone,
+/// so one bad write fails only its own caller.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private const int MaxGroupSize = 512;
+
+    private readonly LiteDatabase _db;
+    private readonly IStoreWriteObserver? _observer;
+    private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public GroupCommitWriter(LiteDatabase db, IStoreWriteObserver? observer)
+    {
+        _db = db;
+        _observer = observer;
+        _loop = Task.Run(RunAsync);
+    }
+
+    private interface IWrite
+    {
+        void Execute(LiteDatabase db);
+
+        void Succeed();
+
+        void Fail(Exception error);
+    }
+
+    /// <summary>Runs <paramref name="work"/> inside a transaction; completes once that transaction is durable.</summary>
+    /// <remarks><paramref name="work"/> may run twice (after a rolled-back group) and must have no effect outside the database.</remarks>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
+    {
+        var write = new Write<T>(work);
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is closing; the write was not accepted.");
+        }
+
+        return write.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var group = new List<IWrite>(MaxGroupSize);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var write))
+            {
+                group.Add(write);
+            }
+
+            CommitGroup(group);
+            group.Clear();
+        }
+    }
+
+    private void CommitGroup(List<IWrite> group)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            RunInTransaction(group);
+        }
+        catch (Exception) when (group.Count > 1)
+        {
+            foreach (var write in group)
+            {
+                CommitAlone(write);
+            }
+
+            return;
+        }
+        catch (Exception ex)
+        {
+            group[0].Fail(ex);
+            return;
+        }
+
+        _observer?.Committed(group.Count, Stopwatch.GetElapsedTime(started));
+        foreach (var write in group)
+        {
+            write.Succeed();
+        }
+    }
+
+    private void CommitAlone(IWrite write)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            RunInTransaction([write]);
+        }
+        catch (Exception ex)
+        {
+            write.Fail(ex);
+            return;
+        }
+
+        _observer?.Committed(1, Stopwatch.GetElapsedTime(started));
+        write.Succeed();
+    }
+
+    // LiteDB binds a transaction to the calling thread, so begin, work and commit run here without an await.
+    private void RunInTransaction(IReadOnlyList<IWrite> writes)
+    {
+        _db.BeginTrans();
+        try
+        {
+            foreach (var write in writes)
+            {
+                write.Execute(_db);
+            }
+
+            _db.Commit();
+        }
+        catch
+        {
+            TryRollback();
+            throw;
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (LiteException)
+        {
+            // Already rolled back by the engine when the failing operation threw.
+        }
+    }
+
+    private sealed class Write<T>(Func<LiteDatabase, T> work) : IWrite
+    {
+        private T? _result;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Execute(LiteDatabase db) => _result = work(db);
+
+        public void Succeed() => Completion.TrySetResult(_result!);
+
+        public void Fail(Exception error) => Completion.TrySetException(error);
+    }
+}

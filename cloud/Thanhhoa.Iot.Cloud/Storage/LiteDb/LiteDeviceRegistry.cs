@@ -1,0 +1,91 @@
+using LiteDB;
+using Thanhhoa.Iot.Cloud.Registry;
+
+namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
+
+/// <summary>Device registry and live state in LiteDB; read-modify-write runs inside the writer's transaction.</summary>
+public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
+{
+    public Task<DeviceState?> GetAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        var doc = store.Database.GetCollection(LiteDbStore.Devices).FindById(deviceId);
+        return Task.FromResult(doc is null ? null : DeviceDocuments.ToState(doc));
+    }
+
+    public Task<IReadOnlyList<DeviceState>> ListAsync(CancellationToken cancellationToken)
+    {
+        var all = store.Database.GetCollection(LiteDbStore.Devices).Query().OrderBy("_id").ToList();
+        return Task.FromResult<IReadOnlyList<DeviceState>>(all.Select(DeviceDocuments.ToState).ToList());
+    }
+
+    public Task RecordReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        return Update(deviceId, seenAt, state => WithReadings(state, readings, seenAt), cancellationToken);
+    }
+
+    public Task TouchAsync(string deviceId, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+        Update(deviceId, seenAt, state => state with { LastSeen = Later(state.LastSeen, seenAt) }, cancellationToken);
+
+    public Task<bool> ApplyLinkAsync(string deviceId, LinkUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return Update(deviceId, update.At, state => LinkStateRules.Apply(state, update), cancellationToken);
+    }
+
+    public Task<int> MarkAllOfflineAsync(string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        store.Writer.WriteAsync(
+            db =>
+            {
+                var devices = db.GetCollection(LiteDbStore.Devices);
+                var online = devices.Find(Query.EQ("online", true)).Select(DeviceDocuments.ToState).ToList();
+                foreach (var state in online)
+                {
+                    devices.Update(DeviceDocuments.From(state with { Online = false, OfflineReason = reason, StateChangedAt = at }));
+                }
+
+                return online.Count;
+            },
+            cancellationToken);
+
+    private static DeviceState WithReadings(DeviceState state, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt)
+    {
+        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
+        foreach (var r in readings)
+        {
+            var value = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
+            if (value.IsNewerThan(channels.GetValueOrDefault(r.Channel)))
+            {
+                channels[r.Channel] = value;
+            }
+        }
+
+        return state with { Channels = channels, LastSeen = Later(state.LastSeen, seenAt) };
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    /// <summary>Loads (or creates) the device, applies <paramref name="change"/>; null from it means "no change".</summary>
+    private Task<bool> Update(string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change, CancellationToken cancellationToken) =>
+        store.Writer.WriteAsync(
+            db =>
+            {
+                var devices = db.GetCollection(LiteDbStore.Devices);
+                var existing = devices.FindById(deviceId);
+                var current = existing is null ? DeviceState.New(deviceId, at) : DeviceDocuments.ToState(existing);
+                var next = change(current);
+                if (next is null)
+                {
+                    if (existing is null)
+                    {
+                        devices.Insert(DeviceDocuments.From(current));
+                    }
+
+                    return false;
+                }
+
+                devices.Upsert(DeviceDocuments.From(next));
+                return true;
+            },
+            cancellationToken);
+}

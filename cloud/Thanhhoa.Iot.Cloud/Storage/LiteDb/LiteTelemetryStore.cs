@@ -1,0 +1,103 @@
+using LiteDB;
+
+namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
+
+/// <summary>Readings and events in LiteDB; dedup by the document id (device + sequence).</summary>
+public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
+{
+    public Task<AppendResult> AppendReadingsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var docs = readings.Select(TelemetryDocuments.From).ToList();
+        return store.Writer.WriteAsync(db => InsertNew(db.GetCollection(LiteDbStore.Readings), docs), cancellationToken);
+    }
+
+    public Task<AppendResult> AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var docs = events.Select(TelemetryDocuments.From).ToList();
+        return store.Writer.WriteAsync(db => InsertNew(db.GetCollection(LiteDbStore.Events), docs), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredReading>> QueryReadingsAsync(TelemetryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (field, prefix) = query.Channel is null
+            ? (LiteDbKeys.DeviceTime, query.DeviceId)
+            : (LiteDbKeys.DeviceChannelTime, $"{query.DeviceId}|{query.Channel}");
+        var docs = Range(LiteDbStore.Readings, field, prefix, query, query.Limit);
+        return Task.FromResult<IReadOnlyList<StoredReading>>(docs.Select(TelemetryDocuments.ToReading).ToList());
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // Events about one channel are rare enough to filter after the indexed time range.
+        var docs = Range(LiteDbStore.Events, LiteDbKeys.DeviceTime, query.DeviceId, query, query.Channel is null ? query.Limit : int.MaxValue);
+        var events = docs.Select(TelemetryDocuments.ToEvent);
+        if (query.Channel is not null)
+        {
+            events = events.Where(e => e.Channel == query.Channel);
+        }
+
+        return Task.FromResult<IReadOnlyList<StoredEvent>>(events.Take(query.Limit).ToList());
+    }
+
+    private static AppendResult InsertNew(ILiteCollection<BsonDocument> collection, List<BsonDocument> docs)
+    {
+        var existing = ExistingIds(collection, docs);
+        var fresh = new List<BsonDocument>(docs.Count);
+        foreach (var doc in docs)
+        {
+            // Add() also drops a second copy of the same (device, sequence) inside this batch.
+            if (existing.Add(doc["_id"].AsString))
+            {
+                fresh.Add(doc);
+            }
+        }
+
+        if (fresh.Count > 0)
+        {
+            collection.InsertBulk(fresh);
+        }
+
+        return new AppendResult(fresh.Count, docs.Count - fresh.Count);
+    }
+
+    /// <summary>
+    /// Ids already stored among the batch's, found with one id-range scan per device (a batch's sequence
+    /// numbers are close together) instead of one lookup per row, which costs LiteDB far more.
+    /// </summary>
+    private static HashSet<string> ExistingIds(ILiteCollection<BsonDocument> collection, List<BsonDocument> docs)
+    {
+        var wanted = docs.Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var device in docs.GroupBy(d => d[LiteDbKeys.Device].AsString))
+        {
+            var ids = device.Select(d => d["_id"].AsString).ToList();
+            var low = ids.Min(StringComparer.Ordinal)!;
+            var high = ids.Max(StringComparer.Ordinal)!;
+            foreach (var found in collection.Find(Query.Between("_id", low, high)))
+            {
+                var id = found["_id"].AsString;
+                if (wanted.Contains(id))
+                {
+                    existing.Add(id);
+                }
+            }
+        }
+
+        return existing;
+    }
+
+    private List<BsonDocument> Range(string collectionName, string field, string prefix, TelemetryQuery query, int limit)
+    {
+        var (low, high) = LiteDbKeys.TimeRange(prefix, query.From, query.To);
+        return store.Database.GetCollection(collectionName)
+            .Query()
+            .Where(Query.Between(field, low, high))
+            .OrderBy(field)
+            .Limit(limit)
+            .ToList();
+    }
+}

@@ -1,0 +1,75 @@
+using LiteDB;
+using Thanhhoa.Iot.Contracts.Messages;
+
+namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
+
+/// <summary>Maps readings and events to BSON and back (explicit, no reflection mapper). Times are UTC ticks.</summary>
+internal static class TelemetryDocuments
+{
+    public static BsonDocument From(StoredReading r) => new()
+    {
+        ["_id"] = LiteDbKeys.Id(r.DeviceId, r.Seq),
+        [LiteDbKeys.Device] = r.DeviceId,
+        ["s"] = r.Seq,
+        ["c"] = r.Channel,
+        ["t"] = r.Timestamp.UtcTicks,
+        ["v"] = r.Value,
+        ["q"] = (int)r.Quality,
+        ["r"] = r.ReceivedAt.UtcTicks,
+        [LiteDbKeys.DeviceTime] = LiteDbKeys.ByTime(r.DeviceId, r.Timestamp, r.Seq),
+        [LiteDbKeys.DeviceChannelTime] = LiteDbKeys.ByChannelTime(r.DeviceId, r.Channel, r.Timestamp, r.Seq),
+    };
+
+    public static StoredReading ToReading(BsonDocument d) => new(
+        d[LiteDbKeys.Device].AsString,
+        d["s"].AsInt64,
+        d["c"].AsString,
+        Time(d["t"]),
+        d["v"].AsDouble,
+        (Quality)d["q"].AsInt32,
+        Time(d["r"]));
+
+    public static BsonDocument From(StoredEvent e)
+    {
+        var doc = new BsonDocument
+        {
+            ["_id"] = LiteDbKeys.Id(e.DeviceId, e.Seq),
+            [LiteDbKeys.Device] = e.DeviceId,
+            ["s"] = e.Seq,
+            ["t"] = e.Timestamp.UtcTicks,
+            ["code"] = e.Code,
+            ["a"] = (int)e.Action,
+            ["sev"] = (int)e.Severity,
+            ["c"] = e.Channel is null ? BsonValue.Null : e.Channel,
+            ["m"] = e.Message is null ? BsonValue.Null : e.Message,
+            ["r"] = e.ReceivedAt.UtcTicks,
+            [LiteDbKeys.DeviceTime] = LiteDbKeys.ByTime(e.DeviceId, e.Timestamp, e.Seq),
+        };
+        if (e.Values is not null)
+        {
+            var values = new BsonDocument();
+            foreach (var (key, value) in e.Values)
+            {
+                values[key] = value;
+            }
+
+            doc["vals"] = values;
+        }
+
+        return doc;
+    }
+
+    public static StoredEvent ToEvent(BsonDocument d) => new(
+        d[LiteDbKeys.Device].AsString,
+        d["s"].AsInt64,
+        Time(d["t"]),
+        d["code"].AsString,
+        (EventAction)d["a"].AsInt32,
+        (Severity)d["sev"].AsInt32,
+        d["c"].IsNull ? null : d["c"].AsString,
+        d["m"].IsNull ? null : d["m"].AsString,
+        d.TryGetValue("vals", out var vals) && vals.IsDocument ? vals.AsDocument.ToDictionary(kv => kv.Key, kv => kv.Value.AsDouble) : null,
+        Time(d["r"]));
+
+    public static DateTimeOffset Time(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
+}

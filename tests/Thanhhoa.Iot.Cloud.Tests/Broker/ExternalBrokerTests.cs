@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Thanhhoa.Iot.Cloud.Storage.LiteDb;
+using NUnit.Framework;
+using Thanhhoa.Iot.Cloud.Storage;
+using Thanhhoa.Iot.Cloud.Tests.Hosting;
+using Thanhhoa.Iot.TestSupport;
+using Thanhhoa.Iot.TestSupport.Mosquitto;
+
+namespace Thanhhoa.Iot.Cloud.Tests.Broker;
+
+/// <summary>The external-broker shape: gateways publish to mosquitto, the cloud subscribes with a persistent session.</summary>
+[TestFixture]
+[Category("Integration")]
+public sealed class ExternalBrokerTests
+{
+    private const string ReadingsPath = "/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z";
+    private TempDirectory _dir = null!;
+    private MosquittoBroker _mosquitto = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _dir = new TempDirectory("cloud-external");
+        _mosquitto = await MosquittoBroker.StartAsync();
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _mosquitto.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Test]
+    public async Task Publish_ViaMosquitto_StoredExactlyOnce()
+    {
+        await using var cloud = await StartCloudAsync();
+        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5));
+        await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5)); // a retry after a lost PUBACK
+        await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(6, 5));
+        await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded + s.ReadingDuplicates == 15);
+
+        var readings = await cloud.GetJsonAsync<List<StoredReading>>(ReadingsPath);
+        Assert.Multiple(() =>
+        {
+            Assert.That(readings.Select(r => r.Seq), Is.EqualTo(Enumerable.Range(1, 10).Select(i => (long)i)));
+            Assert.That(cloud.Signals.ReadingDuplicates, Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public async Task CloudStopped_MessagesPublishedMeanwhile_IngestedAfterRestart()
+    {
+        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        await using (var first = await StartCloudAsync())
+        {
+            await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 10));
+            await first.Signals.WaitUntilAsync(s => s.ReadingsAdded == 10);
+        }
+
+        // The cloud is down: mosquitto acknowledges the gateway and queues for the cloud's persistent session.
+        for (var seq = 11; seq <= 200; seq += 10)
+        {
+            await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(seq, 10));
+        }
+
+        await using var second = await StartCloudAsync();
+        await second.Signals.WaitUntilAsync(s => s.ReadingsAdded == 190);
+        var readings = await second.GetJsonAsync<List<StoredReading>>(ReadingsPath);
+        Assert.That(readings.Select(r => r.Seq), Is.EqualTo(Enumerable.Range(1, 200).Select(i => (long)i)), _mosquitto.Output);
+    }
+
+    [Test]
+    public async Task InvalidPayload_ViaMosquitto_RejectVisibleAndIngestContinues()
+    {
+        await using var cloud = await StartCloudAsync();
+        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryWithBadValue());
+        await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 2));
+        await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded == 2 && s.Rejects == 1);
+        var rejects = await cloud.GetJsonAsync<RejectReport>("/api/devices/gw-1/rejects");
+        Assert.That(rejects.Recent.Single().Field, Is.EqualTo("$.readings[1].val"));
+    }
+
+    [Test]
+    public async Task StoreFails_MessageNotAcknowledged_RedeliveredAndStored()
+    {
+        await using var cloud = await StartCloudAsync(services =>
+        {
+            services.RemoveAll<ITelemetryStore>();
+            services.AddSingleton<ITelemetryStore>(sp => new FailingOnceTelemetryStore(new LiteTelemetryStore(sp.GetRequiredService<LiteDbStore>())));
+        });
+        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5));
+
+        await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded == 5);
+        var readings = await cloud.GetJsonAsync<List<StoredReading>>(ReadingsPath);
+        Assert.Multiple(() =>
+        {
+            Assert.That(cloud.Signals.StoreFailures, Is.EqualTo(1));
+            Assert.That(readings.Select(r => r.Seq), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));
+        });
+    }
+
+    private async Task<CloudHost> StartCloudAsync(Action<IServiceCollection>? overrideServices = null)
+    {
+        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, overrideServices);
+        await WaitUntilSubscribedAsync(cloud);
+        return cloud;
+    }
+
+    // The subscription completes inside the cloud talking to an external process; poll it with a deadline.
+    private async Task WaitUntilSubscribedAsync(CloudHost cloud)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!cloud.Broker.IsReady)
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                Assert.Fail($"The cloud never subscribed at mosquitto: {cloud.Broker.Description}. mosquitto said: {_mosquitto.Output}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A real store whose first append fails, as a full or failing disk would.</summary>
+    private sealed class FailingOnceTelemetryStore(ITelemetryStore inner) : ITelemetryStore
+    {
+        private int _calls;
+
+        public Task<AppendResult> AppendReadingsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? Task.FromException<AppendResult>(new IOException("No space left on device (injected)"))
+                : inner.AppendReadingsAsync(readings, cancellationToken);
+
+        public Task<AppendResult> AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) =>
+            inner.AppendEventsAsync(events, cancellationToken);
+
+        public Task<IReadOnlyList<StoredReading>> QueryReadingsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
+            inner.QueryReadingsAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
+            inner.QueryEventsAsync(query, cancellationToken);
+    }
+}
