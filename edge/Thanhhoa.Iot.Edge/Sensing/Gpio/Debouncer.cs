@@ -1,0 +1,71 @@
+namespace Thanhhoa.Iot.Edge.Sensing.Gpio;
+
+/// <summary>
+/// Time-based debounce: a new level counts only once the raw input has held it for the debounce
+/// time without another edge. Every edge restarts the wait, so contact bounce yields one transition.
+/// </summary>
+public sealed class Debouncer : IDisposable
+{
+    private readonly TimeSpan _window;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private readonly ITimer _timer;
+    private bool _raw;
+    private long _lastEdge;
+
+    public Debouncer(bool initial, TimeSpan window, TimeProvider time)
+    {
+        _window = window;
+        _time = time;
+        _raw = initial;
+        Stable = initial;
+        _lastEdge = time.GetTimestamp();
+        _timer = time.CreateTimer(_ => Settle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Raised with the new stable level, outside the lock.</summary>
+    public event Action<bool>? Changed;
+
+    public bool Stable { get; private set; }
+
+    /// <summary>Feeds a raw level (an edge callback or a polled level).</summary>
+    public void Observe(bool raw)
+    {
+        lock (_lock)
+        {
+            if (raw == _raw && _window > TimeSpan.Zero)
+            {
+                return; // no edge: a repeated level must not restart the wait
+            }
+
+            _raw = raw;
+            _lastEdge = _time.GetTimestamp();
+            if (_window > TimeSpan.Zero)
+            {
+                _timer.Change(_window, Timeout.InfiniteTimeSpan);
+                return;
+            }
+        }
+
+        Settle();
+    }
+
+    public void Dispose() => _timer.Dispose();
+
+    private void Settle()
+    {
+        bool changedTo;
+        lock (_lock)
+        {
+            if (_time.GetElapsedTime(_lastEdge) < _window || _raw == Stable)
+            {
+                return;
+            }
+
+            Stable = _raw;
+            changedTo = _raw;
+        }
+
+        Changed?.Invoke(changedTo);
+    }
+}
