@@ -11,7 +11,7 @@ public sealed class Debouncer : IDisposable
     private readonly Lock _lock = new();
     private readonly ITimer _timer;
     private bool _raw;
-    private long _lastEdge;
+    private DateTimeOffset _lastEdge;
 
     public Debouncer(bool initial, TimeSpan window, TimeProvider time)
     {
@@ -19,12 +19,12 @@ public sealed class Debouncer : IDisposable
         _time = time;
         _raw = initial;
         Stable = initial;
-        _lastEdge = time.GetTimestamp();
+        _lastEdge = time.GetUtcNow();
         _timer = time.CreateTimer(_ => Settle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Raised with the new stable level, outside the lock.</summary>
-    public event Action<bool>? Changed;
+    /// <summary>Raised with the new stable level and the moment it became stable (last edge + window), outside the lock.</summary>
+    public event Action<bool, DateTimeOffset>? Changed;
 
     public bool Stable { get; private set; }
 
@@ -39,7 +39,7 @@ public sealed class Debouncer : IDisposable
             }
 
             _raw = raw;
-            _lastEdge = _time.GetTimestamp();
+            _lastEdge = _time.GetUtcNow();
             if (_window > TimeSpan.Zero)
             {
                 _timer.Change(_window, Timeout.InfiniteTimeSpan);
@@ -55,17 +55,19 @@ public sealed class Debouncer : IDisposable
     private void Settle()
     {
         bool changedTo;
+        DateTimeOffset at;
         lock (_lock)
         {
-            if (_time.GetElapsedTime(_lastEdge) < _window || _raw == Stable)
+            if (_time.GetUtcNow() - _lastEdge < _window || _raw == Stable)
             {
                 return;
             }
 
             Stable = _raw;
             changedTo = _raw;
+            at = _lastEdge + _window; // the timer may fire late; the level was stable from here
         }
 
-        Changed?.Invoke(changedTo);
+        Changed?.Invoke(changedTo, at);
     }
 }

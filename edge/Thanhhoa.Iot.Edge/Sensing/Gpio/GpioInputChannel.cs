@@ -65,7 +65,7 @@ public sealed class GpioInputChannel : IDigitalInputChannel, IDisposable
     private void OnEdge(object sender, PinValueChangedEventArgs args) =>
         _debouncer.Observe((args.ChangeType == PinEventTypes.Rising) ^ _activeLow);
 
-    private void OnDebounced(bool active) => Transition?.Invoke(ToReading(active));
+    private void OnDebounced(bool active, DateTimeOffset at) => Transition?.Invoke(new SensorReading(Id, at, active ? 1.0 : 0.0, Quality.Good));
 
     private SensorReading ToReading(bool active) => new(Id, _time.GetUtcNow(), active ? 1.0 : 0.0, Quality.Good);
 }
