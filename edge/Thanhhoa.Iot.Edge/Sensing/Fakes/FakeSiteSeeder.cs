@@ -5,8 +5,11 @@ namespace Thanhhoa.Iot.Edge.Sensing.Fakes;
 /// <summary>Puts a healthy site into fresh fake hardware: mains present, doors shut, sensible analogue values.</summary>
 internal sealed class FakeSiteSeeder(FakeSiteHardware hardware)
 {
+    private SiteProfileOptions _profile = new();
+
     public void Seed(SiteProfileOptions profile)
     {
+        _profile = profile;
         var alarmValues = AlarmActiveValues(profile);
         foreach (var channel in profile.Channels)
         {
@@ -22,8 +25,8 @@ internal sealed class FakeSiteSeeder(FakeSiteHardware hardware)
                 var active = alarmValues.TryGetValue(channel.Id, out var alarmValue) && alarmValue < 0.5; // mains: healthy when active
                 hardware.SetPin(pin, active ^ channel.ActiveLow);
                 break;
-            case ChannelDrivers.Ina219 when channel is { I2cBus: { } bus, I2cAddress: { } address }:
-                hardware.Ina219(bus, address).SetDcBus(13.35, 2.5, channel.ShuntOhms);
+            case ChannelDrivers.Ina219 when channel is { I2cBus: { } bus, I2cAddress: { } address, Quantity: "busVoltage" }:
+                hardware.Ina219(bus, address).SetDcBus((HealthyVolts(channel) - channel.Offset) / channel.Gain, 0.5, channel.ShuntOhms);
                 break;
             case ChannelDrivers.Bme280 when channel is { I2cBus: { } bus, I2cAddress: { } address }:
                 hardware.Bme280(bus, address).SetConditions(29.5, 68.0, 100_650.0);
@@ -36,6 +39,10 @@ internal sealed class FakeSiteSeeder(FakeSiteHardware hardware)
                 break;
         }
     }
+
+    /// <summary>A charged battery: comfortably above the low-battery clear threshold when there is one.</summary>
+    private double HealthyVolts(ChannelOptions channel) =>
+        _profile.Alarms.BatteryLow is { } low && low.Channel == channel.Id ? low.Clear * 1.08 : 13.35;
 
     private static Dictionary<string, double> AlarmActiveValues(SiteProfileOptions profile)
     {
