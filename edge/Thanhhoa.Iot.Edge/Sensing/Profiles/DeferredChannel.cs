@@ -40,9 +40,9 @@ public sealed class DeferredChannel : IDigitalInputChannel, IDisposable
             GetDriver();
             return true;
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException or PlatformNotSupportedException or ArgumentException)
+        catch (Exception)
         {
-            return false;
+            return false; // whatever the driver threw (GpiodException, IOException...), the first read reports it
         }
     }
 

@@ -7,14 +7,25 @@ namespace Thanhhoa.Iot.Edge.Sensing.Profiles;
 /// <summary>The gateway's real buses: the default GPIO chip driver, /dev/i2c-N, serial ports, sysfs w1.</summary>
 public sealed class LinuxSiteHardware : ISiteHardware
 {
-    private readonly Lazy<GpioController> _gpio = new(() => new GpioController());
+    private readonly Lock _lock = new();
+    private GpioController? _gpio;
 
     public LinuxSiteHardware(SiteProfileOptions profile)
     {
         OneWireSysfsRoot = profile.OneWireSysfsRoot;
     }
 
-    public GpioController Gpio => _gpio.Value;
+    /// <summary>Opened on first use and again after a failure (no GPIO chip yet, libgpiod missing): unlike Lazy, a failure is not cached.</summary>
+    public GpioController Gpio
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _gpio ??= new GpioController();
+            }
+        }
+    }
 
     public string OneWireSysfsRoot { get; }
 
@@ -24,9 +35,10 @@ public sealed class LinuxSiteHardware : ISiteHardware
 
     public void Dispose()
     {
-        if (_gpio.IsValueCreated)
+        lock (_lock)
         {
-            _gpio.Value.Dispose();
+            _gpio?.Dispose();
+            _gpio = null;
         }
     }
 }

@@ -41,7 +41,9 @@ public sealed class SensorChannelFactory
         {
             if (channel.Driver == ChannelDrivers.GpioOut)
             {
-                var output = new GpioOutputChannel(channel.Id, _hardware.Gpio, channel.Pin!.Value, channel.ActiveLow);
+                var (id, pin, activeLow) = (channel.Id, channel.Pin!.Value, channel.ActiveLow);
+                var output = new DeferredOutputChannel(id, () => new GpioOutputChannel(id, _hardware.Gpio, pin, activeLow));
+                output.TryOpen();
                 build.Owned.Add(output);
                 outputs[channel.Id] = output;
                 continue;

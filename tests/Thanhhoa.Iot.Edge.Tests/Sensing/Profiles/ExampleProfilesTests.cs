@@ -104,6 +104,40 @@ public sealed class ExampleProfilesTests
         });
     }
 
+    [Test]
+    public async Task AddSiteProfile_BtsOnLinuxWithoutItsHardware_StillRunsAndReportsBadReadings()
+    {
+        using var w1 = new Thanhhoa.Iot.TestSupport.TempDirectory("thiot-w1-empty");
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(Load("bts-site.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Site:ModbusPorts:0:Device"] = "/nonexistent/ttyUSB9",
+                ["Site:OneWireSysfsRoot"] = w1.Path,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IOutbox>(new RecordingOutbox());
+        services.AddSiteProfile(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var channels = provider.GetServices<ISensorChannel>().ToList();
+        var outputs = provider.GetServices<IOutputChannel>().ToList();
+        var readings = new List<SensorReading>();
+        foreach (var channel in channels)
+        {
+            readings.Add(await channel.ReadAsync(CancellationToken.None));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(readings.Select(r => r.Channel), Is.EqualTo(channels.Select(c => c.Id)));
+            Assert.That(outputs.Select(o => o.Id), Is.EqualTo(new[] { "gen_start" }));
+            Assert.That(readings.Where(r => r.Channel.StartsWith("ac_", StringComparison.Ordinal) || r.Channel == "battery_t").Select(r => r.Quality), Is.All.EqualTo(Quality.Bad));
+        });
+    }
+
     private static ServiceProvider Compose(string file, IOutbox outbox, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder()
