@@ -12,6 +12,7 @@ public sealed class Debouncer : IDisposable
     private readonly ITimer _timer;
     private bool _raw;
     private DateTimeOffset _lastEdge;
+    private long _lastEdgeTimestamp;
 
     public Debouncer(bool initial, TimeSpan window, TimeProvider time)
     {
@@ -20,6 +21,7 @@ public sealed class Debouncer : IDisposable
         _raw = initial;
         Stable = initial;
         _lastEdge = time.GetUtcNow();
+        _lastEdgeTimestamp = time.GetTimestamp();
         _timer = time.CreateTimer(_ => Settle(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -40,6 +42,7 @@ public sealed class Debouncer : IDisposable
 
             _raw = raw;
             _lastEdge = _time.GetUtcNow();
+            _lastEdgeTimestamp = _time.GetTimestamp();
             if (_window > TimeSpan.Zero)
             {
                 _timer.Change(_window, Timeout.InfiniteTimeSpan);
@@ -58,8 +61,16 @@ public sealed class Debouncer : IDisposable
         DateTimeOffset at;
         lock (_lock)
         {
-            if (_time.GetUtcNow() - _lastEdge < _window || _raw == Stable)
+            if (_raw == Stable)
             {
+                return;
+            }
+
+            var remaining = _window - _time.GetElapsedTime(_lastEdgeTimestamp);
+            if (remaining > TimeSpan.Zero)
+            {
+                // timers may fire a little early (their clock is not the one we measure with): wait out the rest
+                _timer.Change(remaining, Timeout.InfiniteTimeSpan);
                 return;
             }
 

@@ -78,7 +78,7 @@ internal static partial class ChannelProfileValidator
     private static void ValidateI2c(ChannelOptions channel, string where, int lowAddress, int highAddress, string[] quantities, ProfileErrors errors)
     {
         errors.Require(channel.I2cBus is >= 0 and < 64, $"{where}: i2cBus '{channel.I2cBus}' is missing or out of range; give the bus number of /dev/i2c-N");
-        errors.Require(channel.I2cAddress >= lowAddress && channel.I2cAddress <= highAddress, $"{where}: i2cAddress '{channel.I2cAddress}' is not a {channel.Driver} address; use 0x{lowAddress:X2}..0x{highAddress:X2} (i2cdetect shows it)");
+        errors.Require(channel.I2cAddress >= lowAddress && channel.I2cAddress <= highAddress, $"{where}: i2cAddress '{Hex(channel.I2cAddress)}' is not a {channel.Driver} address; use 0x{lowAddress:X2}..0x{highAddress:X2} (i2cdetect shows it)");
         errors.Require(channel.Quantity is not null && quantities.Contains(channel.Quantity), $"{where}: quantity '{channel.Quantity}' is not one of {string.Join(", ", quantities)}");
     }
 
@@ -103,6 +103,8 @@ internal static partial class ChannelProfileValidator
             errors.Add($"channels {string.Join(", ", group.Select(c => $"'{c.Id}'"))}: all use pin {group.Key}; each GPIO line can serve one channel");
         }
     }
+
+    private static string Hex(int? address) => address is { } a ? $"0x{a:X2}" : string.Empty;
 
     [GeneratedRegex("^[0-9a-f]{2}-[0-9a-f]{12}$")]
     private static partial Regex OneWireId();

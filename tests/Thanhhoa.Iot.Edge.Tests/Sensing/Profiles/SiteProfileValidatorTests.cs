@@ -49,7 +49,7 @@ public sealed class SiteProfileValidatorTests
         {
             "channel 'ac_v': modbusPort 'rs485' is not declared in Site:ModbusPorts; declared: ",
             "channel 'ac_v': register 'voltge' is not in map 'eastron-sdm'; use one of voltage, current, activePower, frequency, importActiveEnergy",
-            "channel 'dc_v': i2cAddress '118' is not a ina219 address; use 0x40..0x4F (i2cdetect shows it)",
+            "channel 'dc_v': i2cAddress '0x76' is not a ina219 address; use 0x40..0x4F (i2cdetect shows it)",
             "channel 'door': pull 'sideways' is not one of none, up, down",
             "channel 'battery_t': oneWireDevice 'battery' is not a 1-wire id like 28-0316a2795aff (see ls /sys/bus/w1/devices)",
             "channel 'door': id is declared twice; give each channel its own id",
