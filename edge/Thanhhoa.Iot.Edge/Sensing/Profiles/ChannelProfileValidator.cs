@@ -37,6 +37,16 @@ internal static partial class ChannelProfileValidator
         }
 
         ValidateSharedPins(profile, errors);
+        ValidateSharedIna219(profile, errors);
+    }
+
+    private static void ValidateSharedIna219(SiteProfileOptions profile, ProfileErrors errors)
+    {
+        var chips = profile.Channels.Where(c => c.Driver == ChannelDrivers.Ina219 && c.I2cBus is not null && c.I2cAddress is not null).GroupBy(c => (c.I2cBus, c.I2cAddress));
+        foreach (var chip in chips.Where(g => g.Select(c => (c.ShuntOhms, c.CurrentLsb)).Distinct().Count() > 1))
+        {
+            errors.Add($"channels {string.Join(", ", chip.Select(c => $"'{c.Id}'"))}: share the INA219 at bus {chip.Key.I2cBus} address {Hex(chip.Key.I2cAddress)} but give different shuntOhms/currentLsb; one chip has one calibration");
+        }
     }
 
     private static void ValidateCommon(ChannelOptions channel, string where, ProfileErrors errors)

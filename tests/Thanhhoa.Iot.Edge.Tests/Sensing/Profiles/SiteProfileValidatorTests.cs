@@ -58,6 +58,19 @@ public sealed class SiteProfileValidatorTests
     }
 
     [Test]
+    public void Check_OneIna219TwoCalibrations_IsRefused()
+    {
+        var profile = Profile(
+            new ChannelOptions { Id = "dc_v", Driver = "ina219", I2cBus = 1, I2cAddress = 0x40, Quantity = "busVoltage", ShuntOhms = 0.1, CurrentLsb = 0.0001 },
+            new ChannelOptions { Id = "dc_a", Driver = "ina219", I2cBus = 1, I2cAddress = 0x40, Quantity = "current", ShuntOhms = 0.01, CurrentLsb = 0.001 });
+
+        Assert.That(SiteProfileValidator.Check(profile), Is.EqualTo(new[]
+        {
+            "channels 'dc_v', 'dc_a': share the INA219 at bus 1 address 0x40 but give different shuntOhms/currentLsb; one chip has one calibration",
+        }));
+    }
+
+    [Test]
     public void Check_AlarmMistakes_NameTheRule()
     {
         var profile = Profile(new ChannelOptions { Id = "battery_v", Driver = "simulated", Unit = "V" });
