@@ -21,6 +21,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private readonly PendingSignal _pending = new();
     private readonly OutboxWriter _writer;
     private readonly long _quotaBytes;
+    private readonly IOutboxStorage _storage;
     private int _disposed;
 
     public LiteDbOutbox(
@@ -36,6 +37,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         var value = options.Value;
         _quotaBytes = value.QuotaBytes;
+        _storage = storage;
         _queue = Channel.CreateBounded<OutboxRequest>(new BoundedChannelOptions(value.QueueCapacity)
         {
             SingleReader = true,
@@ -98,16 +100,20 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         await request.Task.ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    /// <exception cref="IOException">The storage failed under the read; the writer reopens it on its next batch.</exception>
     public IReadOnlyList<DeviceEvent> PeekEvents(int max)
     {
         var durable = _writer.Snapshot.DurableSeq;
-        return _database.Read(db => db.PeekEvents(durable, max), []);
+        return Peek(db => db.PeekEvents(durable, max));
     }
 
+    /// <inheritdoc />
+    /// <exception cref="IOException">The storage failed under the read; the writer reopens it on its next batch.</exception>
     public IReadOnlyList<Reading> PeekReadings(int max)
     {
         var durable = _writer.Snapshot.DurableSeq;
-        return _database.Read(db => db.PeekReadings(durable, max), []);
+        return Peek(db => db.PeekReadings(durable, max));
     }
 
     public Task WaitForPendingAsync(CancellationToken cancellationToken) =>
@@ -143,6 +149,18 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         _queue.Writer.TryComplete();
         _writer.Join();
         _database.Dispose();
+    }
+
+    private List<T> Peek<T>(Func<OutboxDatabase, List<T>> read)
+    {
+        try
+        {
+            return _database.Read(read, []);
+        }
+        catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or IOException)
+        {
+            throw new IOException($"The outbox at '{_storage.Description}' could not be read: {e.Message}. It is reopened on the next write; retry after that.", e);
+        }
     }
 
     private async ValueTask EnqueueAsync(OutboxRequest request, CancellationToken cancellationToken)

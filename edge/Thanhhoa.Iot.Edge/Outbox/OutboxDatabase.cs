@@ -11,13 +11,16 @@ namespace Thanhhoa.Iot.Edge.Outbox;
 internal sealed class OutboxDatabase : IDisposable
 {
     private const string MetaId = "state";
+    private const int PageSize = 8192;
     private readonly OutboxStreams _streams;
     private readonly LiteEngine _engine;
+    private readonly int _checkpointPages;
 
-    private OutboxDatabase(OutboxStreams streams, LiteEngine engine)
+    private OutboxDatabase(OutboxStreams streams, LiteEngine engine, int checkpointPages)
     {
         _streams = streams;
         _engine = engine;
+        _checkpointPages = checkpointPages;
     }
 
     public long FileBytes => _streams.Length;
@@ -28,10 +31,10 @@ internal sealed class OutboxDatabase : IDisposable
         try
         {
             var engine = new LiteEngine(new EngineSettings { DataStream = streams.Data, LogStream = streams.Log });
-            var database = new OutboxDatabase(streams, engine);
+            var database = new OutboxDatabase(streams, engine, checkpointPages);
             try
             {
-                database.Prepare(checkpointPages);
+                database.Prepare();
                 return database;
             }
             catch
@@ -49,6 +52,40 @@ internal sealed class OutboxDatabase : IDisposable
 
     /// <summary>Makes every committed transaction durable. LiteDB 5.0.21 commits without any flush.</summary>
     public void SyncToDisk() => _streams.Log.Flush();
+
+    /// <summary>After <see cref="SyncToDisk"/>: checkpoints when the log has grown past the configured pages.</summary>
+    public void CheckpointIfDue()
+    {
+        if (_streams.Log.Length > (long)_checkpointPages * PageSize)
+        {
+            Checkpoint();
+        }
+    }
+
+    /// <summary>Syncs and checkpoints so the next start has no log to replay; best effort.</summary>
+    public void CloseCleanly()
+    {
+        try
+        {
+            SyncToDisk();
+            Checkpoint();
+        }
+        catch (Exception)
+        {
+            // The log stays and is replayed on the next open.
+        }
+
+        Dispose();
+    }
+
+    /// <summary>
+    /// Copies the log into the data file and truncates it. Only ever called right after the log was
+    /// synced: LiteDB's own auto-checkpoint (disabled here) runs inside Commit, before the outbox can
+    /// fsync the log, and would write pages of a not-yet-durable commit into the data file; a power
+    /// cut then leaves a data file that refers to pages it does not have (found by the power-cut test).
+    /// The data stream's flush is an fsync, so the data is on disk before the log is truncated.
+    /// </summary>
+    public void Checkpoint() => _engine.Checkpoint();
 
     public OutboxCounters LoadCounters()
     {
@@ -111,13 +148,20 @@ internal sealed class OutboxDatabase : IDisposable
     public List<DeviceEvent> PeekEvents(long maxSeq, int max) =>
         Read(OutboxDocuments.Events, maxSeq, max, OutboxDocuments.ToEvent);
 
+    /// <summary>Closes an engine that hit a storage fault; runs on the writer thread.</summary>
+    public void DisposeAfterFault()
+    {
+        LiteDbFaultCleanup.ForgetTransactions(_engine);
+        Dispose();
+    }
+
     public void Dispose()
     {
         try
         {
             _engine.Dispose();
         }
-        catch (Exception e) when (e is LiteException or IOException or ObjectDisposedException)
+        catch (Exception)
         {
             // Closing after a storage fault: what is on disk is what the next open recovers.
         }
@@ -127,11 +171,12 @@ internal sealed class OutboxDatabase : IDisposable
         }
     }
 
-    private void Prepare(int checkpointPages)
+    private void Prepare()
     {
-        if (_engine.Pragma("CHECKPOINT").AsInt32 != checkpointPages)
+        // 0 = no automatic checkpoints (neither after commits nor on close); see Checkpoint().
+        if (_engine.Pragma("CHECKPOINT").AsInt32 != 0)
         {
-            _engine.Pragma("CHECKPOINT", checkpointPages);
+            _engine.Pragma("CHECKPOINT", 0);
         }
 
         // Whatever we just read may have come from the OS cache of a crashed run; make it durable

@@ -27,7 +27,7 @@ internal sealed class OutboxDatabaseHolder : IDisposable
         }
     }
 
-    public void Replace(OutboxDatabase? database)
+    public void Replace(OutboxDatabase? database, bool afterFault = false)
     {
         OutboxDatabase? old;
         _lock.EnterWriteLock();
@@ -41,12 +41,24 @@ internal sealed class OutboxDatabaseHolder : IDisposable
             _lock.ExitWriteLock();
         }
 
-        old?.Dispose();
+        if (afterFault)
+        {
+            old?.DisposeAfterFault();
+        }
+        else
+        {
+            old?.Dispose();
+        }
     }
 
+    /// <summary>Closes for good, checkpointing first (called once the writer has stopped).</summary>
     public void Dispose()
     {
-        Replace(null);
+        _lock.EnterWriteLock();
+        var last = _current;
+        _current = null;
+        _lock.ExitWriteLock();
+        last?.CloseCleanly();
         _lock.Dispose();
     }
 }

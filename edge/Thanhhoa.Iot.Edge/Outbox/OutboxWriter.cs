@@ -110,6 +110,21 @@ internal sealed class OutboxWriter
         {
             request.Complete();
         }
+
+        Checkpoint();
+    }
+
+    private void Checkpoint()
+    {
+        try
+        {
+            _database.Current?.CheckpointIfDue();
+        }
+        catch (Exception e)
+        {
+            // The committed rows are durable in the log already; start again from the disk.
+            HandleFault([], e);
+        }
     }
 
     private (OutboxCounters Counters, EvictionResult Eviction) Write(OutboxDatabase database, List<OutboxRequest> batch)
@@ -271,7 +286,7 @@ internal sealed class OutboxWriter
         Volatile.Write(ref _snapshot, _snapshot with { FailedWrites = _snapshot.FailedWrites + 1 });
 
         // LiteDB closes its engine on an I/O error; start from what is on disk.
-        _database.Replace(null);
+        _database.Replace(null, afterFault: true);
         try
         {
             Reopen();
