@@ -13,8 +13,9 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
 {
     private const int Appenders = 3;
     private readonly Random _random = new(seed);
-    private readonly HashSet<long> _mustBePresent = [];
-    private readonly HashSet<long> _mustBeAbsent = [];
+    private readonly HashSet<long> _stored = [];        // append completed: must survive unless an ack was asked for
+    private readonly HashSet<long> _ackRequested = []; // may be present or gone
+    private readonly HashSet<long> _ackCompleted = []; // must be gone
     private readonly Lock _gate = new();
     private long _highestAcknowledged;
 
@@ -37,7 +38,16 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
 
             using (outbox)
             {
-                Verify(outbox, cycle, report);
+                try
+                {
+                    Verify(outbox, cycle, report);
+                }
+                catch (Exception e)
+                {
+                    report.Failures.Add($"cycle {cycle}: the reopened database could not be read: {e.GetType().Name}: {e.Message}");
+                    return report;
+                }
+
                 disk.ArmPowerCut(_random.Next(1, 120), new Random(_random.Next()));
                 RunUntilPowerCut(outbox, _random.Next());
             }
@@ -51,8 +61,8 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
     private void Verify(LiteDbOutbox outbox, int cycle, PowerCutReport report)
     {
         var stored = StoredSequences(outbox);
-        var lost = _mustBePresent.Where(s => !stored.Contains(s)).Order().ToList();
-        var resurrected = _mustBeAbsent.Where(stored.Contains).Order().ToList();
+        var lost = _stored.Where(s => !stored.Contains(s) && !_ackRequested.Contains(s)).Order().ToList();
+        var resurrected = _ackCompleted.Where(stored.Contains).Order().ToList();
         if (lost.Count > 0)
         {
             report.LostSequences += lost.Count;
@@ -71,8 +81,10 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
             report.Failures.Add($"cycle {cycle}: last sequence {last} is below {_highestAcknowledged}, already given to a stored row; numbers would repeat");
         }
 
-        // Rows that were neither confirmed nor refused by the cut are whatever the disk kept; forget them.
-        _mustBePresent.IntersectWith(stored);
+        // From here on the harness requires only rows that are present and nobody asked to remove.
+        _stored.IntersectWith(stored);
+        _stored.ExceptWith(_ackRequested);
+        _ackRequested.Clear();
     }
 
     private void RunUntilPowerCut(LiteDbOutbox outbox, int seed)
@@ -92,7 +104,7 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
                 {
                     Record(await outbox.AppendEventAsync(Event(), CancellationToken.None));
                 }
-                else if (roll == 1)
+                else if (roll <= 2)
                 {
                     await AcknowledgeSomeAsync(outbox, random);
                 }
@@ -113,7 +125,7 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
 
     private async Task AcknowledgeSomeAsync(LiteDbOutbox outbox, Random random)
     {
-        var peeked = outbox.PeekReadings(random.Next(1, 30)).Select(r => r.Seq).ToArray();
+        var peeked = outbox.PeekReadings(random.Next(1, 300)).Select(r => r.Seq).ToArray();
         if (peeked.Length == 0)
         {
             return;
@@ -121,13 +133,13 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
 
         lock (_gate)
         {
-            _mustBePresent.ExceptWith(peeked); // from now on: present or gone, both allowed
+            _ackRequested.UnionWith(peeked); // from now on: present or gone, both allowed
         }
 
         await outbox.AcknowledgeAsync(peeked, CancellationToken.None);
         lock (_gate)
         {
-            _mustBeAbsent.UnionWith(peeked);
+            _ackCompleted.UnionWith(peeked);
         }
     }
 
@@ -135,7 +147,7 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
     {
         lock (_gate)
         {
-            _mustBePresent.Add(seq);
+            _stored.Add(seq);
             _highestAcknowledged = Math.Max(_highestAcknowledged, seq);
         }
     }
