@@ -16,10 +16,10 @@ namespace Thanhhoa.Iot.Benchmarks.Outbox;
 /// Durable appends of single readings from N concurrent appenders: the outbox's group commit against
 /// plain LiteDB made durable the naive way (one commit + one fsync per reading) and plain LiteDB
 /// without fsync (LiteDB's default, not durable). Each invocation appends <see cref="ReadingsPerInvoke"/>
-/// readings; the per-append latency of the last iteration goes to the console and to
-/// BenchmarkDotNet.Artifacts/outbox-latency.txt (p50/p99).
+/// readings; the per-append latency (p50/p99 over the measured iteration) is printed as a
+/// <c>// LATENCY</c> line in the BenchmarkDotNet log.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 4, invocationCount: 1)]
 [MemoryDiagnoser]
 public class OutboxAppendBenchmarks
 {
@@ -33,9 +33,14 @@ public class OutboxAppendBenchmarks
     private LiteEngine _plain = null!;
     private long _nextId;
     private string _method = "";
+    private SensorReading[] _pollCycle = [];
 
     [Params(8, 64)]
     public int Appenders { get; set; }
+
+    /// <summary>Readings per append call: 1, or 16 as one poll cycle of a site delivers them.</summary>
+    [Params(1, 16)]
+    public int ReadingsPerAppend { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -45,6 +50,9 @@ public class OutboxAppendBenchmarks
         _naiveStreams = new FileOutboxStorage(Options.Create(new OutboxOptions { DataDirectory = _dir.File("naive") })).Open();
         _naive = new LiteEngine(new EngineSettings { DataStream = _naiveStreams.Data, LogStream = _naiveStreams.Log });
         _plain = new LiteEngine(new EngineSettings { Filename = _dir.File("plain.db") });
+        _pollCycle = Enumerable.Range(0, ReadingsPerAppend)
+            .Select(i => new SensorReading($"ch{i}", DateTimeOffset.UnixEpoch, 51.2, Quality.Good))
+            .ToArray();
     }
 
     [IterationSetup]
@@ -53,10 +61,13 @@ public class OutboxAppendBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = ReadingsPerInvoke, Description = "LiteDB commit+fsync per reading")]
     public Task NaiveDurableLiteDb() => RunAppenders(nameof(NaiveDurableLiteDb), () =>
     {
-        lock (_gate)
+        for (var i = 0; i < ReadingsPerAppend; i++)
         {
-            _naive.Insert("r", [Document()], BsonAutoId.Int64);
-            _naiveStreams.Log.Flush(); // fsync: LiteDB 5.0.21 commits without flushing
+            lock (_gate)
+            {
+                _naive.Insert("r", [Document()], BsonAutoId.Int64);
+                _naiveStreams.Log.Flush(); // fsync: LiteDB 5.0.21 commits without flushing
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -64,14 +75,17 @@ public class OutboxAppendBenchmarks
 
     [Benchmark(OperationsPerInvoke = ReadingsPerInvoke, Description = "LiteDbOutbox group commit (durable)")]
     public Task GroupCommitOutbox() => RunAppenders(nameof(GroupCommitOutbox), async () =>
-        await _outbox.AppendReadingsAsync([new SensorReading("battery_v", DateTimeOffset.UnixEpoch, 51.2, Quality.Good)], CancellationToken.None));
+        await _outbox.AppendReadingsAsync(_pollCycle, CancellationToken.None));
 
     [Benchmark(OperationsPerInvoke = ReadingsPerInvoke, Description = "LiteDB commit per reading, no fsync (not durable)")]
     public Task PlainLiteDbNotDurable() => RunAppenders(nameof(PlainLiteDbNotDurable), () =>
     {
-        lock (_gate)
+        for (var i = 0; i < ReadingsPerAppend; i++)
         {
-            _plain.Insert("r", [Document()], BsonAutoId.Int64);
+            lock (_gate)
+            {
+                _plain.Insert("r", [Document()], BsonAutoId.Int64);
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -83,9 +97,8 @@ public class OutboxAppendBenchmarks
         var sorted = _latencyTicks.Order().ToArray();
         if (sorted.Length > 0)
         {
-            var line = $"{DateTimeOffset.UtcNow:O} {_method} appenders={Appenders} n={sorted.Length} p50={Ms(sorted, 0.50):F3}ms p99={Ms(sorted, 0.99):F3}ms max={Ms(sorted, 1.0):F3}ms";
+            var line = $"{DateTimeOffset.UtcNow:O} {_method} appenders={Appenders} readingsPerAppend={ReadingsPerAppend} appends={sorted.Length} p50={Ms(sorted, 0.50):F3}ms p99={Ms(sorted, 0.99):F3}ms max={Ms(sorted, 1.0):F3}ms";
             Console.WriteLine($"// LATENCY {line}");
-            File.AppendAllText(Path.Combine(Environment.CurrentDirectory, "outbox-latency.txt"), line + Environment.NewLine);
         }
 
         _outbox.Dispose();
@@ -110,7 +123,7 @@ public class OutboxAppendBenchmarks
     private Task RunAppenders(string method, Func<ValueTask> append)
     {
         _method = method;
-        var perAppender = ReadingsPerInvoke / Appenders;
+        var perAppender = ReadingsPerInvoke / Appenders / ReadingsPerAppend;
         return Task.WhenAll(Enumerable.Range(0, Appenders).Select(_ => Task.Run(async () =>
         {
             for (var i = 0; i < perAppender; i++)
