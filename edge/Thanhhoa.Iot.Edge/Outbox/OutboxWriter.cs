@@ -278,14 +278,10 @@ internal sealed class OutboxWriter
         var failure = new OutboxWriteException(
             $"The outbox could not store {batch.Sum(r => r.Rows)} rows durably in '{_storage.Description}': {error.Message}. Nothing of this request was stored; rows stored before are kept. Free disk space or check the storage, then retry.",
             error);
-        foreach (var request in batch)
-        {
-            request.Fail(failure);
-        }
-
         Volatile.Write(ref _snapshot, _snapshot with { FailedWrites = _snapshot.FailedWrites + 1 });
 
-        // LiteDB closes its engine on an I/O error; start from what is on disk.
+        // LiteDB closes its engine on an I/O error; start again from what is on disk, before the
+        // callers hear of the failure so that what they read next is the reopened outbox.
         _database.Replace(null, afterFault: true);
         try
         {
@@ -294,6 +290,11 @@ internal sealed class OutboxWriter
         catch (Exception reopenError)
         {
             _logger.ReopenFailed(reopenError, _storage.Description);
+        }
+
+        foreach (var request in batch)
+        {
+            request.Fail(failure);
         }
     }
 
