@@ -12,9 +12,14 @@ internal static class OutboxWiring
 {
     public static void AddOutbox(IServiceCollection services, IConfiguration configuration)
     {
-        // When LiteDbOutbox lands, this body becomes one line: services.AddLiteDbOutbox(configuration);
-        services.AddSingleton<IOutbox>(_ => throw new InvalidOperationException(
-            "This build of thgw has no durable outbox wired in (OutboxWiring.AddOutbox), so it cannot run a gateway. " +
-            "Use a build that includes the LiteDB outbox."));
+        services.AddLiteDbOutbox(configuration.GetSection("Outbox"));
+
+        // The outbox lives in the gateway's data directory unless Outbox:DataDirectory says otherwise.
+        var explicitDirectory = configuration["Outbox:DataDirectory"];
+        var gatewayDirectory = configuration["Gateway:DataDirectory"];
+        if (string.IsNullOrEmpty(explicitDirectory) && !string.IsNullOrEmpty(gatewayDirectory))
+        {
+            services.Configure<OutboxOptions>(o => o.DataDirectory = gatewayDirectory);
+        }
     }
 }

@@ -7,10 +7,12 @@ namespace Thanhhoa.Iot.Edge.Outbox;
 /// <param name="UsedBytes">Bytes the database files take on disk.</param>
 /// <param name="QuotaBytes">The configured quota.</param>
 /// <param name="DroppedReadings">Readings discarded at the quota since the outbox opened.</param>
+/// <param name="FailedWrites">Appends or acknowledgements that failed to become durable since the outbox opened (disk full, I/O errors).</param>
 public sealed record OutboxStatus(
     long PendingReadings,
     long PendingEvents,
     long LastSequence,
     long UsedBytes,
     long QuotaBytes,
-    long DroppedReadings);
+    long DroppedReadings,
+    long FailedWrites = 0);

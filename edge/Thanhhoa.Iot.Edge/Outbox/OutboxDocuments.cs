@@ -1,0 +1,120 @@
+using LiteDB;
+using Thanhhoa.Iot.Contracts.Messages;
+using Thanhhoa.Iot.Edge.Sensing;
+
+namespace Thanhhoa.Iot.Edge.Outbox;
+
+/// <summary>How readings, events and the outbox's own state look as LiteDB documents (short keys: SD cards and quotas).</summary>
+internal static class OutboxDocuments
+{
+    public const string Readings = "r";
+    public const string Events = "e";
+    public const string Meta = "meta";
+    public const string Dropped = "dropped";
+
+    /// <summary>
+    /// Disk a reading takes as the quota counts it: the BSON document (about 60 bytes plus the channel
+    /// id) and LiteDB's block header, page slot and primary-index node. Checked against real file
+    /// sizes by LiteDbOutboxQuotaTests.
+    /// </summary>
+    public static long EstimateReadingBytes(string channel) => 140 + (2 * channel.Length);
+
+    public static long EstimateEventBytes(BsonDocument doc) => 120 + BsonSerializer.Serialize(doc).Length;
+
+    public static BsonDocument ToDocument(SensorReading reading, long seq) => new()
+    {
+        ["_id"] = seq,
+        ["c"] = reading.Channel,
+        ["t"] = reading.Timestamp.UtcTicks,
+        ["v"] = reading.Value,
+        ["q"] = (int)reading.Quality,
+    };
+
+    public static Reading ToReading(BsonDocument doc) => new()
+    {
+        Seq = doc["_id"].AsInt64,
+        Channel = doc["c"].AsString,
+        Timestamp = new DateTimeOffset(doc["t"].AsInt64, TimeSpan.Zero),
+        Value = doc["v"].AsDouble,
+        Quality = (Quality)doc["q"].AsInt32,
+    };
+
+    public static StoredReading ToStoredReading(BsonDocument doc)
+    {
+        var channel = doc["c"].AsString;
+        return new StoredReading(
+            doc["_id"].AsInt64,
+            channel,
+            new DateTimeOffset(doc["t"].AsInt64, TimeSpan.Zero),
+            doc["v"].AsDouble,
+            (Quality)doc["q"].AsInt32,
+            EstimateReadingBytes(channel));
+    }
+
+    public static BsonDocument ToDocument(EventDraft draft, long seq)
+    {
+        var doc = new BsonDocument
+        {
+            ["_id"] = seq,
+            ["t"] = draft.Timestamp.UtcTicks,
+            ["code"] = draft.Code,
+            ["a"] = (int)draft.Action,
+            ["s"] = (int)draft.Severity,
+        };
+        if (draft.Channel is not null)
+        {
+            doc["c"] = draft.Channel;
+        }
+
+        if (draft.Message is not null)
+        {
+            doc["m"] = draft.Message;
+        }
+
+        if (draft.Values is not null)
+        {
+            var values = new BsonDocument();
+            foreach (var (key, value) in draft.Values)
+            {
+                values[key] = value;
+            }
+
+            doc["vals"] = values;
+        }
+
+        return doc;
+    }
+
+    public static DeviceEvent ToEvent(BsonDocument doc) => new()
+    {
+        Seq = doc["_id"].AsInt64,
+        Timestamp = new DateTimeOffset(doc["t"].AsInt64, TimeSpan.Zero),
+        Code = doc["code"].AsString,
+        Action = (EventAction)doc["a"].AsInt32,
+        Severity = (Severity)doc["s"].AsInt32,
+        Channel = doc.TryGetValue("c", out var channel) ? channel.AsString : null,
+        Message = doc.TryGetValue("m", out var message) ? message.AsString : null,
+        Values = doc.TryGetValue("vals", out var values) ? ToValues(values.AsDocument) : null,
+    };
+
+    public static BsonDocument ToDocument(DroppedRange range) => new()
+    {
+        ["_id"] = range.First,
+        ["last"] = range.Last,
+        ["at"] = range.DroppedAt.UtcTicks,
+    };
+
+    public static DroppedRange ToDroppedRange(BsonDocument doc) =>
+        new(doc["_id"].AsInt64, doc["last"].AsInt64, new DateTimeOffset(doc["at"].AsInt64, TimeSpan.Zero));
+
+    private static Dictionary<string, double> ToValues(BsonDocument doc)
+    {
+        var values = new Dictionary<string, double>(doc.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in doc)
+        {
+            values[key] = value.AsDouble;
+        }
+
+        return values;
+    }
+}
