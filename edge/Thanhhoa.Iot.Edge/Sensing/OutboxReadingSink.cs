@@ -3,7 +3,7 @@ using Thanhhoa.Iot.Edge.Outbox;
 namespace Thanhhoa.Iot.Edge.Sensing;
 
 /// <summary>The default sink: every polled reading goes straight into the durable outbox.</summary>
-internal sealed class OutboxReadingSink(IOutbox outbox) : IReadingSink
+public sealed class OutboxReadingSink(IOutbox outbox) : IReadingSink
 {
     public async ValueTask AcceptAsync(IReadOnlyList<SensorReading> readings, CancellationToken cancellationToken)
     {
