@@ -68,12 +68,24 @@ public sealed partial class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Completes with the first line (past or future) that matches; fails after <paramref name="timeout"/> or if the process exits first.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout) => WaitForLineAfterAsync(0, match, timeout);
+
+    /// <summary>How many lines have been printed so far; pass it to <see cref="WaitForLineAfterAsync"/> to wait only for newer lines.</summary>
+    public int Mark()
+    {
+        lock (_gate)
+        {
+            return _lines.Count;
+        }
+    }
+
+    /// <summary>Like <see cref="WaitForLineAsync(Func{string, bool}, TimeSpan)"/>, but ignores the first <paramref name="mark"/> lines.</summary>
+    public async Task<string> WaitForLineAfterAsync(int mark, Func<string, bool> match, TimeSpan timeout)
     {
         var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            var seen = _lines.FirstOrDefault(match);
+            var seen = _lines.Skip(mark).FirstOrDefault(match);
             if (seen is not null)
             {
                 return seen;

@@ -1,0 +1,67 @@
+using Thanhhoa.Iot.Edge.Hosting;
+using Thanhhoa.Iot.TestSupport;
+using Thanhhoa.Iot.TestSupport.Processes;
+
+namespace Thanhhoa.Iot.EndToEnd.Tests.Harness;
+
+/// <summary><c>thgw simulate --fleet N</c> as a child process: the real edge code, one outbox file per gateway.</summary>
+public sealed class FleetProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private FleetProcess(ChildProcess process, string dataDirectory, IReadOnlyList<string> deviceIds)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        DeviceIds = deviceIds;
+    }
+
+    public string DataDirectory { get; }
+
+    public IReadOnlyList<string> DeviceIds { get; }
+
+    public ChildProcess Process => _process;
+
+    /// <summary>
+    /// Starts <paramref name="count"/> simulated gateways against <c>127.0.0.1:<paramref name="brokerPort"/></c>,
+    /// polling fast and reconnecting quickly so tests finish in seconds. <paramref name="settings"/> are
+    /// extra gateway settings (section:key = value), passed as THGW_ environment variables.
+    /// </summary>
+    public static async Task<FleetProcess> StartAsync(int count, int brokerPort, string dataDirectory, string prefix,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["THGW_Simulation__PollInterval"] = "00:00:00.200",
+            ["THGW_Uplink__KeepAlive"] = "00:00:05",
+            ["THGW_Uplink__BackoffMin"] = "00:00:00.200",
+            ["THGW_Uplink__BackoffMax"] = "00:00:01",
+            ["THGW_Uplink__ReadingsPerBatch"] = "200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env["THGW_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var args = new[] { "simulate", "--fleet", count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--broker", $"127.0.0.1:{brokerPort}", "--data", dataDirectory, "--prefix", prefix };
+        var process = ChildProcess.StartDotnet(RepoPaths.BuiltDll("edge/Thanhhoa.Iot.Gateway", "thgw"), args, env, "thgw simulate");
+        var ids = Enumerable.Range(1, count).Select(i => SimulatedFleet.DeviceIdFor(prefix, i)).ToList();
+        await process.WaitForLineAsync("Ctrl+C stops", TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        return new FleetProcess(process, dataDirectory, ids);
+    }
+
+    /// <summary>SIGTERM and wait: every gateway says offline and closes its outbox.</summary>
+    public async Task StopAsync()
+    {
+        var code = await _process.StopAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"thgw simulate exited with {code}:{Environment.NewLine}{_process.Tail(30)}");
+        }
+    }
+
+    public string OutboxDirectory(string deviceId) => Path.Combine(DataDirectory, deviceId);
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}

@@ -1,0 +1,3 @@
+namespace Thanhhoa.Iot.EndToEnd.Tests.Harness;
+
+public sealed record RejectReportView(long Total, IReadOnlyList<RejectCountView> Counts, IReadOnlyList<RejectRecordView> Recent);
