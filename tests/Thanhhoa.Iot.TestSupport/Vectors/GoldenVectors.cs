@@ -6,20 +6,16 @@ using Thanhhoa.Iot.Contracts.Topics;
 namespace Thanhhoa.Iot.TestSupport.Vectors;
 
 /// <summary>
-/// Loads the golden vectors of <c>firmware-contracts/vectors/</c> for any test project: it finds the
-/// repository by walking up from the test's base directory to <c>Thanhhoa.Iot.sln</c>, so nothing
-/// needs copying into the output folder.
+/// Loads the golden vectors of <c>firmware-contracts/vectors/</c> for any test project. The repository
+/// is found by walking up from the test's base directory to <c>Thanhhoa.Iot.sln</c>
+/// (<see cref="RepoPaths.Root"/>), so nothing needs copying into the output folder.
 /// </summary>
 public static class GoldenVectors
 {
-    /// <summary>The file that marks the repository root.</summary>
-    public const string RootMarker = "Thanhhoa.Iot.sln";
-
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
     private static readonly Lazy<IReadOnlyList<GoldenVector>> Loaded = new(Load);
 
-    /// <summary>The repository root (the folder holding <see cref="RootMarker"/>).</summary>
-    public static string RepositoryRoot => Root.Value;
+    /// <summary>The repository root (the folder holding <c>Thanhhoa.Iot.sln</c>).</summary>
+    public static string RepositoryRoot => RepoPaths.Root;
 
     /// <summary><c>firmware-contracts/vectors</c>.</summary>
     public static string VectorsDirectory => Path.Combine(RepositoryRoot, "firmware-contracts", "vectors");
@@ -40,21 +36,6 @@ public static class GoldenVectors
     /// <summary>Vectors a receiver must refuse, optionally only those of one content type.</summary>
     public static IEnumerable<GoldenVector> Invalid(string? contentType = null) =>
         All().Where(v => !v.Valid && (contentType is null || v.ContentType == contentType));
-
-    private static string FindRepositoryRoot()
-    {
-        var start = AppContext.BaseDirectory;
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No '{RootMarker}' in '{start}' or any folder above it; run the tests from a checkout of the repository.");
-    }
 
     private static IReadOnlyList<GoldenVector> Load()
     {
