@@ -41,6 +41,28 @@ public sealed class GoldenVectorManifestTests
         });
     }
 
+    [TestCase(ContractInfo.CborContentType)]
+    [TestCase(ContractInfo.CborDeflateContentType)]
+    public void Manifest_EachBinaryContentType_HasValidAndInvalidVectors(string contentType)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(GoldenVectors.Valid(contentType).Select(v => v.Message).Distinct(), Is.EquivalentTo(new[] { TopicKind.Telemetry, TopicKind.Events }));
+            Assert.That(GoldenVectors.Invalid(contentType), Is.Not.Empty);
+        });
+    }
+
+    [Test]
+    public void Manifest_BinaryVectors_AreHexFilesWithoutSchemaFlag()
+    {
+        var binary = GoldenVectors.All().Where(v => !v.IsJson).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(binary.Select(v => v.File), Is.Not.Empty.And.All.EndsWith(".hex"));
+            Assert.That(binary.Select(v => v.SchemaRejects), Is.All.Null);
+        });
+    }
+
     [Test]
     public void Manifest_InvalidJsonVectors_CoverEveryPayloadRejectReason()
     {

@@ -31,6 +31,9 @@ public sealed record GoldenVector
     /// <summary>For invalid JSON vectors: whether a JSON Schema validator refuses the payload too.</summary>
     public bool? SchemaRejects { get; init; }
 
+    /// <summary>For binary vectors: the JSON vector (its <see cref="File"/>) this payload decodes to.</summary>
+    public string? SameAs { get; init; }
+
     /// <summary>What the vector shows, for a person.</summary>
     public required string Description { get; init; }
 

@@ -18,6 +18,9 @@ public static class GoldenVectorCases
     /// <summary>Invalid vectors of every encoding.</summary>
     public static IEnumerable<TestCaseData> Invalid => Cases(GoldenVectors.Invalid());
 
+    /// <summary>Valid binary vectors that name the JSON vector they decode to.</summary>
+    public static IEnumerable<TestCaseData> ValidWithJsonTwin => Cases(GoldenVectors.Valid().Where(v => v.SameAs is not null));
+
     /// <summary>Valid JSON vectors.</summary>
     public static IEnumerable<TestCaseData> ValidJson => Cases(GoldenVectors.Valid(ContractInfo.JsonContentType));
 

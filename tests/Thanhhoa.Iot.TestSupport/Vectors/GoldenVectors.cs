@@ -63,6 +63,7 @@ public static class GoldenVectors
             Reason = e.Reason,
             Field = e.Field,
             SchemaRejects = e.SchemaRejects,
+            SameAs = e.SameAs,
             Description = e.Description,
             FullPath = Path.Combine(VectorsDirectory, e.File.Replace('/', Path.DirectorySeparatorChar)),
         };
@@ -86,5 +87,6 @@ public static class GoldenVectors
         string Description,
         RejectReason? Reason = null,
         string? Field = null,
-        bool? SchemaRejects = null);
+        bool? SchemaRejects = null,
+        string? SameAs = null);
 }
