@@ -58,6 +58,24 @@ public sealed class CborCodecTests
         Assert.That(ValueBytes(value), Is.EqualTo(hex));
     }
 
+    [TestCase(3e-22)]
+    [TestCase(3e-23)]
+    [TestCase(7e22)]
+    [TestCase(7e23)]
+    [TestCase(4294967295e-22)]
+    [TestCase(4294967295e-23)]
+    [TestCase(5e-324)]
+    [TestCase(1.5e308)]
+    public void RoundTrip_DecimalFractionAroundTheExactPowersOfTen_BitForBit(double value)
+    {
+        var back = CborCodec.DecodeTelemetry(CborCodec.Encode(Batch(("x", value, 0)))).Readings[0].Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(ValueBytes(value), Does.StartWith("c482"), "encoded as a decimal fraction");
+            Assert.That(BitConverter.DoubleToInt64Bits(back), Is.EqualTo(BitConverter.DoubleToInt64Bits(value)));
+        });
+    }
+
     [Test]
     public void Encode_ReadingsOnA15SecondGrid_TimeStepIs15000AndDeltasAreOneByte()
     {

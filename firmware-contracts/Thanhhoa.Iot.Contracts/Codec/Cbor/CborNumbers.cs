@@ -12,11 +12,19 @@ internal static class CborNumbers
 {
     private const double TwoTo63 = 9223372036854775808.0;
 
+    // 10^0 .. 10^22: every one exactly representable as a double.
+    private static readonly double[] ExactPowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
     public static void Write(CborWriter writer, double value)
     {
         var intSize = IsInt64(value) ? IntSize((long)value) : int.MaxValue;
         var floatSize = FloatSize(value);
-        var (mantissa, exponent, decimalSize) = Decimal(value);
+
+        // A decimal fraction takes at least 4 bytes, so only look for one when the others take more.
+        var (mantissa, exponent, decimalSize) = Math.Min(intSize, floatSize) > 4 ? Decimal(value) : (0, 0, int.MaxValue);
         if (intSize <= floatSize && intSize <= decimalSize)
         {
             writer.WriteInt64((long)value);
@@ -82,7 +90,13 @@ internal static class CborNumbers
         var mantissa = reader.ReadInt64();
         reader.ReadEndArray();
 
-        // Decimal-to-binary conversion is correctly rounded, so this is exactly the double that was written.
+        // Both operands exact and one IEEE operation: correctly rounded, so exactly the double that was
+        // written. Outside that range a correctly rounding parser does the same, more slowly.
+        if (exponent is >= -22 and <= 22 && Math.Abs(mantissa) < (1L << 53))
+        {
+            return exponent < 0 ? mantissa / ExactPowersOfTen[-exponent] : mantissa * ExactPowersOfTen[exponent];
+        }
+
         return double.Parse($"{mantissa}E{exponent}", NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
@@ -107,18 +121,29 @@ internal static class CborNumbers
         }
 
         // "R" gives the shortest digits that round-trip: 53.6, 1E-07, 1.7976931348623157E+308.
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        var e = text.IndexOf('E', StringComparison.Ordinal);
-        var exponent = e < 0 ? 0 : int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var digits = e < 0 ? text : text[..e];
-        var dot = digits.IndexOf('.', StringComparison.Ordinal);
-        if (dot >= 0)
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out var written, "R", CultureInfo.InvariantCulture);
+        text = text[..written];
+        var e = text.IndexOf('E');
+        var exponent = e < 0 ? 0 : int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        long mantissa = 0;
+        var fractionDigits = 0;
+        var inFraction = false;
+        foreach (var c in e < 0 ? text : text[..e])
         {
-            exponent -= digits.Length - dot - 1;
-            digits = digits.Remove(dot, 1);
+            if (c == '.')
+            {
+                inFraction = true;
+            }
+            else if (c != '-')
+            {
+                mantissa = (mantissa * 10) + (c - '0');
+                fractionDigits += inFraction ? 1 : 0;
+            }
         }
 
-        var mantissa = long.Parse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        mantissa = value < 0 ? -mantissa : mantissa;
+        exponent -= fractionDigits;
         while (mantissa != 0 && mantissa % 10 == 0)
         {
             mantissa /= 10;
