@@ -83,6 +83,17 @@ internal sealed class CborCursor(CborReader reader)
         return (long)value;
     }
 
+    /// <summary>Milliseconds since the Unix epoch as a timestamp, refused (naming the current field) outside years 1–9999.</summary>
+    public DateTimeOffset ToTimestamp(long unixMilliseconds)
+    {
+        const long Min = -62_135_596_800_000;
+        const long Max = 253_402_300_799_999;
+        return unixMilliseconds is >= Min and <= Max
+            ? DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds)
+            : throw new ContractViolationException(RejectReason.InvalidValue, Path,
+                $"the time is {unixMilliseconds} ms from 1970-01-01, outside years 1-9999");
+    }
+
     /// <summary>A dictionary index, checked against the dictionary's size.</summary>
     public int ReadIndex(int count, string name, int index = -1, string? member = null)
     {

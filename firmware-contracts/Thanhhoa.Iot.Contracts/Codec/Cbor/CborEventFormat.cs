@@ -134,7 +134,7 @@ internal static class CborEventFormat
         var dseq = c.ReadUInt("events", i, "seq");
         seq = dseq > long.MaxValue ? throw new OverflowException("sequence delta past 2^63") : checked(seq + (long)dseq);
         ms = checked(ms + c.ReadInt("events", i, "ts"));
-        var ts = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        var ts = c.ToTimestamp(ms);
         var code = names[c.ReadIndex(names.Count, "events", i, "code")];
         var action = CborEnums.ToAction(c.ReadUInt("events", i, "action"), c.Path);
         var severity = CborEnums.ToSeverity(c.ReadUInt("events", i, "severity"), c.Path);

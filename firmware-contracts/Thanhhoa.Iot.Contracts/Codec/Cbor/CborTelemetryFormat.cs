@@ -203,7 +203,7 @@ internal static class CborTelemetryFormat
         ReadColumn(c, "dts", count, i =>
         {
             ms = checked(ms + (c.ReadInt("dts", i) * unit));
-            times[i] = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            times[i] = c.ToTimestamp(ms);
         });
         return times;
     }
