@@ -21,8 +21,11 @@ public static class ContractInfo
     /// <summary>MQTT 5 content type of the readable JSON encoding (the default when absent).</summary>
     public const string JsonContentType = "application/json";
 
-    /// <summary>MQTT 5 content type of the compact binary encoding.</summary>
+    /// <summary>MQTT 5 content type of the compact binary encoding (CBOR, RFC 8949; see the CDDL in <c>schemas/</c>).</summary>
     public const string CborContentType = "application/cbor";
+
+    /// <summary>MQTT 5 content type of the compact binary encoding, raw-deflated (RFC 1951, no zlib header).</summary>
+    public const string CborDeflateContentType = "application/cbor+deflate";
 
     /// <summary>True when <paramref name="id"/> is a legal device or channel id: 1–64 of <c>[a-z0-9_-]</c>.</summary>
     public static bool IsValidId(string? id)

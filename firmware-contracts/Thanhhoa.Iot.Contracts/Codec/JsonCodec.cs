@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Thanhhoa.Iot.Contracts.Messages;
@@ -10,32 +11,38 @@ namespace Thanhhoa.Iot.Contracts.Codec;
 /// </summary>
 public static class JsonCodec
 {
+    // The default encoder escapes every non-ASCII character, so a Vietnamese alarm text would travel
+    // as \uXXXX runs (6 bytes a letter, unreadable in mosquitto_sub). MQTT payloads are never embedded
+    // in HTML, which is the only thing the relaxed encoder gives up.
+    private static readonly ContractJsonContext Wire = new(
+        new JsonSerializerOptions(ContractJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     /// <summary>Encodes a telemetry batch after validating it.</summary>
     public static byte[] Encode(TelemetryBatch batch)
     {
         MessageValidator.Validate(batch);
-        return JsonSerializer.SerializeToUtf8Bytes(batch, ContractJsonContext.Default.TelemetryBatch);
+        return JsonSerializer.SerializeToUtf8Bytes(batch, Wire.TelemetryBatch);
     }
 
     /// <summary>Encodes an event batch after validating it.</summary>
     public static byte[] Encode(EventBatch batch)
     {
         MessageValidator.Validate(batch);
-        return JsonSerializer.SerializeToUtf8Bytes(batch, ContractJsonContext.Default.EventBatch);
+        return JsonSerializer.SerializeToUtf8Bytes(batch, Wire.EventBatch);
     }
 
     /// <summary>Encodes a state message after validating it.</summary>
     public static byte[] Encode(StateMessage state)
     {
         MessageValidator.Validate(state);
-        return JsonSerializer.SerializeToUtf8Bytes(state, ContractJsonContext.Default.StateMessage);
+        return JsonSerializer.SerializeToUtf8Bytes(state, Wire.StateMessage);
     }
 
     /// <summary>Decodes and validates an <c>up/telemetry</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
     public static TelemetryBatch DecodeTelemetry(ReadOnlySpan<byte> payload)
     {
-        var batch = Decode(payload, ContractJsonContext.Default.TelemetryBatch);
+        var batch = Decode(payload, Wire.TelemetryBatch);
         MessageValidator.Validate(batch);
         return batch;
     }
@@ -44,7 +51,7 @@ public static class JsonCodec
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
     public static EventBatch DecodeEvents(ReadOnlySpan<byte> payload)
     {
-        var batch = Decode(payload, ContractJsonContext.Default.EventBatch);
+        var batch = Decode(payload, Wire.EventBatch);
         MessageValidator.Validate(batch);
         return batch;
     }
@@ -53,7 +60,7 @@ public static class JsonCodec
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
     public static StateMessage DecodeState(ReadOnlySpan<byte> payload)
     {
-        var state = Decode(payload, ContractJsonContext.Default.StateMessage);
+        var state = Decode(payload, Wire.StateMessage);
         MessageValidator.Validate(state);
         return state;
     }
@@ -76,7 +83,7 @@ public static class JsonCodec
         }
         catch (JsonException ex)
         {
-            throw JsonErrorMapper.Map(ex);
+            throw JsonErrorMapper.Map(ex, payload);
         }
     }
 }

@@ -6,54 +6,63 @@ namespace Thanhhoa.Iot.Contracts.Codec;
 /// <summary>Turns System.Text.Json's errors into contract errors that name the field.</summary>
 internal static partial class JsonErrorMapper
 {
-    public static ContractViolationException Map(JsonException ex)
+    /// <summary>Maps a deserialisation failure of <paramref name="payload"/>.</summary>
+    public static ContractViolationException Map(JsonException ex, ReadOnlySpan<byte> payload)
     {
+        // Syntax errors surface as a JsonException wrapping the reader's internal exception type; rather
+        // than depend on that, look at the bytes again (only on the failure path, so decoding stays one pass).
+        if (!JsonSyntax.IsWellFormed(payload, out var syntaxError))
+        {
+            return new ContractViolationException(RejectReason.Malformed, "$", $"not valid JSON: {syntaxError}");
+        }
+
         var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
         var message = ex.Message;
 
         var missing = MissingProperty().Match(message);
         if (missing.Success)
         {
-            return new ContractViolationException(RejectReason.MissingField, Join(path, missing.Groups[1].Value),
-                $"required field '{missing.Groups[1].Value}' is missing");
+            var name = missing.Groups[1].Value;
+            return new ContractViolationException(RejectReason.MissingField, Join(path, name),
+                $"required field '{name}' is missing; expected {FieldExpectations.For(name)}");
         }
 
         var unknown = UnmappedProperty().Match(message);
         if (unknown.Success)
         {
-            var field = path.EndsWith("." + unknown.Groups[1].Value, StringComparison.Ordinal) ? path : Join(path, unknown.Groups[1].Value);
-            return new ContractViolationException(RejectReason.UnknownField, field,
-                $"field '{unknown.Groups[1].Value}' is not part of contract v{ContractInfo.Version}");
+            // STJ's path already ends at the unmapped member, quoted as ['a b'] when the name needs it.
+            return new ContractViolationException(RejectReason.UnknownField, path,
+                $"field '{unknown.Groups[1].Value}' is not part of contract v{ContractInfo.Version}: remove it");
         }
 
-        if (message.Contains("could not be converted", StringComparison.Ordinal) || ex.InnerException is FormatException or InvalidOperationException or OverflowException)
+        if (message.Contains("Duplicate property", StringComparison.Ordinal))
         {
-            return new ContractViolationException(RejectReason.InvalidValue, path, FirstSentence(message));
+            return new ContractViolationException(RejectReason.Malformed, path, "the field appears twice in one object: send it once");
         }
 
-        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("null value", StringComparison.Ordinal))
         {
-            return new ContractViolationException(RejectReason.InvalidValue, path, "value must not be null");
+            return new ContractViolationException(RejectReason.InvalidValue, path,
+                $"value is null; expected {FieldExpectations.ForPath(path)}");
         }
 
-        if (message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ContractViolationException(RejectReason.Malformed, path, "a field appears twice");
-        }
-
-        // The reader's own exception type (internal to System.Text.Json) means the bytes are not JSON;
-        // anything else came from a converter refusing a well-formed value.
-        var reason = ex.GetType() != typeof(JsonException) ? RejectReason.Malformed : RejectReason.InvalidValue;
-        return new ContractViolationException(reason, path, FirstSentence(message));
+        // Our own converters throw messages that already name the value; STJ's generic one names a .NET type.
+        var detail = message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? $"wrong type or value ({Position(ex)}); expected {FieldExpectations.ForPath(path)}"
+            : FirstSentence(message);
+        return new ContractViolationException(RejectReason.InvalidValue, path, detail);
     }
-
-    private static string Join(string path, string name) => path == "$" ? "$." + name : path + "." + name;
 
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
+
+    private static string Join(string path, string name) => path == "$" ? "$." + name : path + "." + name;
+
+    private static string Position(JsonException ex) =>
+        $"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}";
 
     [GeneratedRegex("missing required properties including: '([^']+)'")]
     private static partial Regex MissingProperty();

@@ -15,8 +15,8 @@ public static class MessageValidator
         CheckCount(batch.Readings?.Count ?? 0, ContractInfo.MaxReadingsPerBatch, "$.readings");
         for (var i = 0; i < batch.Readings!.Count; i++)
         {
-            var r = batch.Readings[i];
             var at = $"$.readings[{i}]";
+            var r = NotNull(batch.Readings[i], at, "reading");
             CheckSeq(r.Seq, at);
             CheckId(r.Channel, at + ".ch", "channel id");
             CheckFinite(r.Value, at + ".val");
@@ -39,8 +39,8 @@ public static class MessageValidator
         CheckCount(batch.Events?.Count ?? 0, ContractInfo.MaxEventsPerBatch, "$.events");
         for (var i = 0; i < batch.Events!.Count; i++)
         {
-            var e = batch.Events[i];
             var at = $"$.events[{i}]";
+            var e = NotNull(batch.Events[i], at, "event");
             CheckSeq(e.Seq, at);
             CheckId(e.Code, at + ".code", "event code");
             CheckDefined(e.Action, at + ".action");
@@ -87,6 +87,10 @@ public static class MessageValidator
 
         CheckText(state.Reason, "$.reason", 64);
     }
+
+    private static T NotNull<T>(T? item, string at, string what)
+        where T : class =>
+        item ?? throw new ContractViolationException(RejectReason.InvalidValue, at, $"{what} is null; expected a {what} object");
 
     private static void CheckVersion(int version)
     {

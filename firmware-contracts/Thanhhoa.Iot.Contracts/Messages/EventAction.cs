@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using Thanhhoa.Iot.Contracts.Codec;
 
 namespace Thanhhoa.Iot.Contracts.Messages;
 
 /// <summary>What an event says about its condition.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EventAction>))]
+[JsonConverter(typeof(WireEnumConverter<EventAction>))]
 public enum EventAction
 {
     /// <summary>The condition began (an alarm is raised).</summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using Thanhhoa.Iot.Contracts.Codec;
 
 namespace Thanhhoa.Iot.Contracts.Messages;
 
 /// <summary>Whether a gateway's MQTT session is up.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LinkState>))]
+[JsonConverter(typeof(WireEnumConverter<LinkState>))]
 public enum LinkState
 {
     /// <summary>Birth: published retained right after connecting.</summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using Thanhhoa.Iot.Contracts.Codec;
 
 namespace Thanhhoa.Iot.Contracts.Messages;
 
 /// <summary>How far a reading can be trusted.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Quality>))]
+[JsonConverter(typeof(WireEnumConverter<Quality>))]
 public enum Quality
 {
     /// <summary>Read from a healthy sensor.</summary>

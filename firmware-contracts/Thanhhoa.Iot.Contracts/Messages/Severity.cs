@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using Thanhhoa.Iot.Contracts.Codec;
 
 namespace Thanhhoa.Iot.Contracts.Messages;
 
 /// <summary>How urgent an event is for the IOC.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Severity>))]
+[JsonConverter(typeof(WireEnumConverter<Severity>))]
 public enum Severity
 {
     /// <summary>For the record.</summary>

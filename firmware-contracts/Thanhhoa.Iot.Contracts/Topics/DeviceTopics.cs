@@ -26,23 +26,29 @@ public static class DeviceTopics
 
     /// <summary>The topic of <paramref name="kind"/> for <paramref name="deviceId"/>.</summary>
     /// <exception cref="ArgumentException">The device id is not a legal id.</exception>
-    public static string For(string deviceId, TopicKind kind)
-    {
-        if (!ContractInfo.IsValidId(deviceId))
-        {
-            throw new ArgumentException(
-                $"Device id '{deviceId}' is not valid: use 1–{ContractInfo.MaxIdLength} of a-z, 0-9, '_' or '-'.",
-                nameof(deviceId));
-        }
-
-        return $"{Root}/{deviceId}/{SuffixOf(kind)}";
-    }
+    public static string For(string deviceId, TopicKind kind) => $"{Root}/{RequireValidId(deviceId)}/{SuffixOf(kind)}";
 
     /// <summary><c>thiot/v1/{deviceId}/up/#</c>: everything one device may publish.</summary>
-    public static string UpFilter(string deviceId) => $"{Root}/{deviceId}/up/#";
+    /// <exception cref="ArgumentException">The device id is not a legal id (a <c>+</c> or <c>#</c> would widen the filter to other devices).</exception>
+    public static string UpFilter(string deviceId) => $"{Root}/{RequireValidId(deviceId)}/up/#";
 
     /// <summary><c>thiot/v1/{deviceId}/down/#</c>: everything one device may receive.</summary>
-    public static string DownFilter(string deviceId) => $"{Root}/{deviceId}/down/#";
+    /// <exception cref="ArgumentException">The device id is not a legal id (a <c>+</c> or <c>#</c> would widen the filter to other devices).</exception>
+    public static string DownFilter(string deviceId) => $"{Root}/{RequireValidId(deviceId)}/down/#";
+
+    /// <summary>The topic suffix of <paramref name="kind"/>, e.g. <c>up/telemetry</c>.</summary>
+    public static string SuffixOf(TopicKind kind)
+    {
+        foreach (var (k, text) in Suffixes)
+        {
+            if (k == kind)
+            {
+                return text;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown topic kind.");
+    }
 
     /// <summary>Takes a topic apart; false for anything outside the scheme.</summary>
     public static bool TryParse(string? topic, out ParsedTopic parsed)
@@ -79,16 +85,10 @@ public static class DeviceTopics
         return false;
     }
 
-    private static string SuffixOf(TopicKind kind)
-    {
-        foreach (var (k, text) in Suffixes)
-        {
-            if (k == kind)
-            {
-                return text;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown topic kind.");
-    }
+    private static string RequireValidId(string deviceId) =>
+        ContractInfo.IsValidId(deviceId)
+            ? deviceId
+            : throw new ArgumentException(
+                $"Device id '{deviceId}' is not valid: use 1–{ContractInfo.MaxIdLength} of a-z, 0-9, '_' or '-'.",
+                nameof(deviceId));
 }

@@ -34,7 +34,7 @@ public sealed class OutboxOptionsTests
     public void DropOldestReadingsPolicy_Decide_DropsOldestUntilEnoughBytes()
     {
         var offered = Enumerable.Range(1, 10)
-            .Select(i => new StoredReading(i, "battery_v", OutboxTestFactory.Start, 1, Contracts.Messages.Quality.Good, 100))
+            .Select(i => new StoredReading(i, "battery_v", OutboxTestFactory.Start, 1, Thanhhoa.Iot.Contracts.Messages.Quality.Good, 100))
             .ToList();
         var decision = new DropOldestReadingsPolicy().Decide(new RetentionContext(250, offered, 1000));
         Assert.That(decision.DropReadings, Is.EqualTo(new long[] { 1, 2, 3 }));
