@@ -18,6 +18,8 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
     private readonly HashSet<long> _ackCompleted = []; // must be gone
     private readonly Lock _gate = new();
     private long _highestAcknowledged;
+    private long _cycleFloor;       // highest stored number when the cycle began: new ones must be above
+    private long _reusedNumbers;
 
     public PowerCutReport Run(int cycles)
     {
@@ -81,6 +83,15 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
             report.Failures.Add($"cycle {cycle}: last sequence {last} is below {_highestAcknowledged}, already given to a stored row; numbers would repeat");
         }
 
+        if (_reusedNumbers > 0)
+        {
+            report.ReusableSequences++;
+            report.Failures.Add($"cycle {cycle - 1}: {_reusedNumbers} appends got numbers at or below {_cycleFloor}, already given before the power cut");
+        }
+
+        _cycleFloor = _highestAcknowledged;
+        _reusedNumbers = 0;
+
         // From here on the harness requires only rows that are present and nobody asked to remove.
         _stored.IntersectWith(stored);
         _stored.ExceptWith(_ackRequested);
@@ -99,14 +110,18 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
         {
             for (var i = 0; i < 10_000; i++)
             {
-                var roll = random.Next(10);
-                if (roll == 0)
+                var roll = random.Next(20);
+                if (roll <= 1)
                 {
                     Record(await outbox.AppendEventAsync(Event(), CancellationToken.None));
                 }
-                else if (roll <= 2)
+                else if (roll <= 4)
                 {
                     await AcknowledgeSomeAsync(outbox, random);
+                }
+                else if (roll == 5)
+                {
+                    await AcknowledgeEverythingAsync(outbox); // the high-water mark then lives only in the meta row
                 }
                 else
                 {
@@ -123,9 +138,14 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
         }
     }
 
-    private async Task AcknowledgeSomeAsync(LiteDbOutbox outbox, Random random)
+    private Task AcknowledgeSomeAsync(LiteDbOutbox outbox, Random random) =>
+        AcknowledgeAsync(outbox, outbox.PeekReadings(random.Next(1, 300)).Select(r => r.Seq).ToArray());
+
+    private Task AcknowledgeEverythingAsync(LiteDbOutbox outbox) =>
+        AcknowledgeAsync(outbox, [.. StoredSequences(outbox)]);
+
+    private async Task AcknowledgeAsync(LiteDbOutbox outbox, long[] peeked)
     {
-        var peeked = outbox.PeekReadings(random.Next(1, 300)).Select(r => r.Seq).ToArray();
         if (peeked.Length == 0)
         {
             return;
@@ -148,6 +168,11 @@ internal sealed class PowerCutHarness(SimulatedDisk disk, bool durable, int seed
         lock (_gate)
         {
             _stored.Add(seq);
+            if (seq <= _cycleFloor)
+            {
+                _reusedNumbers++;
+            }
+
             _highestAcknowledged = Math.Max(_highestAcknowledged, seq);
         }
     }
