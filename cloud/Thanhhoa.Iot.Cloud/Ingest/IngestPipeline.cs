@@ -8,7 +8,7 @@ namespace Thanhhoa.Iot.Cloud.Ingest;
 
 /// <summary>
 /// Turns one MQTT message into stored rows and live state: checks the topic belongs to the publisher,
-/// decodes by content type, validates, drops duplicates by (device, sequence), stores, updates the
+/// decodes by content type (JSON, CBOR, CBOR+deflate), validates, drops duplicates by (device, sequence), stores, updates the
 /// registry. Used by both broker modes. Never throws for a bad message: refusals are counted, logged
 /// and kept in the reject log, and the next message is ingested as usual.
 /// </summary>
@@ -32,12 +32,6 @@ public sealed class IngestPipeline(
 
         try
         {
-            if (!ContentTypes.IsJson(message.ContentType))
-            {
-                throw new ContractViolationException(RejectReason.UnsupportedContentType, "$",
-                    $"content type '{message.ContentType}' is not supported; send application/json (or no content type)");
-            }
-
             return await DispatchAsync(message, topic, cancellationToken).ConfigureAwait(false);
         }
         catch (ContractViolationException ex)
@@ -93,15 +87,15 @@ public sealed class IngestPipeline(
 
     private Task<IngestResult> DispatchAsync(IngestMessage message, ParsedTopic topic, CancellationToken cancellationToken) => topic.Kind switch
     {
-        TopicKind.Telemetry => IngestTelemetryAsync(topic.DeviceId, message.Payload, cancellationToken),
-        TopicKind.Events => IngestEventsAsync(topic.DeviceId, message.Payload, cancellationToken),
-        TopicKind.State => IngestStateAsync(topic.DeviceId, message.Payload, cancellationToken),
+        TopicKind.Telemetry => IngestTelemetryAsync(topic.DeviceId, message, cancellationToken),
+        TopicKind.Events => IngestEventsAsync(topic.DeviceId, message, cancellationToken),
+        TopicKind.State => IngestStateAsync(topic.DeviceId, message, cancellationToken),
         _ => NotConsumed(topic),
     };
 
-    private async Task<IngestResult> IngestTelemetryAsync(string deviceId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async Task<IngestResult> IngestTelemetryAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)
     {
-        var batch = JsonCodec.DecodeTelemetry(payload.Span);
+        var batch = PayloadCodec.DecodeTelemetry(message.ContentType, message.Payload.Span);
         var now = time.GetUtcNow();
         var rows = batch.Readings.Select(r => new StoredReading(deviceId, r.Seq, r.Channel, r.Timestamp, r.Value, r.Quality, now)).ToList();
         var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
@@ -110,9 +104,9 @@ public sealed class IngestPipeline(
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
     }
 
-    private async Task<IngestResult> IngestEventsAsync(string deviceId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async Task<IngestResult> IngestEventsAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)
     {
-        var batch = JsonCodec.DecodeEvents(payload.Span);
+        var batch = PayloadCodec.DecodeEvents(message.ContentType, message.Payload.Span);
         var now = time.GetUtcNow();
         var rows = batch.Events
             .Select(e => new StoredEvent(deviceId, e.Seq, e.Timestamp, e.Code, e.Action, e.Severity, e.Channel, e.Message, e.Values, now))
@@ -123,9 +117,9 @@ public sealed class IngestPipeline(
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
     }
 
-    private async Task<IngestResult> IngestStateAsync(string deviceId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async Task<IngestResult> IngestStateAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)
     {
-        var state = JsonCodec.DecodeState(payload.Span);
+        var state = PayloadCodec.DecodeState(message.ContentType, message.Payload.Span);
         var reason = state.State == LinkState.Offline ? state.Reason ?? "offline" : null;
         var update = new LinkUpdate(state.State, state.Session, time.GetUtcNow(), reason, state.Firmware, state.Site);
         var applied = await ApplyLinkAsync(deviceId, update, cancellationToken).ConfigureAwait(false);
