@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Edge.Commands;
 using Thanhhoa.Iot.Edge.Sensing;
 using Thanhhoa.Iot.Edge.Sensing.Simulation;
 using Thanhhoa.Iot.Edge.Uplink;
@@ -26,6 +27,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UplinkStatus>();
         services.TryAddSingleton<IUplinkStatus>(sp => sp.GetRequiredService<UplinkStatus>());
+        services.AddGatewayCommands(configuration); // down/cmd and down/config: the gateway's IDownlinkHandler
         services.TryAddSingleton<IDownlinkHandler, LoggingDownlinkHandler>();
         services.TryAddSingleton<IReadingSink, OutboxReadingSink>();
         services.AddHostedService<SensorPoller>();
