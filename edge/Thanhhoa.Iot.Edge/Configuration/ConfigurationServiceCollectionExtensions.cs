@@ -20,8 +20,8 @@ public static class ConfigurationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new LocalConfigFacts(sp.GetServices<ISensorChannel>(), sp.GetService<AlarmEngine>()));
         services.TryAddSingleton(sp => new AppliedConfigStore(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory));
-        services.TryAddSingleton<AppliedConfiguration>();
         services.TryAddSingleton<DesiredConfigApplier>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<DesiredConfigApplier>().Holder);
         services.TryAddSingleton<DesiredConfigReceiver>();
         services.TryAddSingleton<ISensorSchedule>(sp => sp.GetRequiredService<DesiredConfigApplier>().Holder);
         services.TryAddSingleton<IUploadCadence>(sp => sp.GetRequiredService<DesiredConfigApplier>().Holder);

@@ -14,18 +14,18 @@ internal sealed class DesiredConfigApplier
 {
     private readonly LocalConfigFacts _facts;
     private readonly AppliedConfigStore _store;
-    private readonly AppliedConfiguration _holder;
+    private readonly AppliedConfiguration _holder = new();
     private readonly TimeProvider _time;
 
-    public DesiredConfigApplier(LocalConfigFacts facts, AppliedConfigStore store, AppliedConfiguration holder, TimeProvider time, ILogger<DesiredConfigApplier> logger)
+    public DesiredConfigApplier(LocalConfigFacts facts, AppliedConfigStore store, TimeProvider time, ILogger<DesiredConfigApplier> logger)
     {
         _facts = facts;
         _store = store;
-        _holder = holder;
         _time = time;
         Restore(logger);
     }
 
+    /// <summary>The configuration in force; resolving it (as the poller does) restores the stored document first.</summary>
     public AppliedConfiguration Holder => _holder;
 
     public void Apply(DesiredConfig config, byte[] payload)

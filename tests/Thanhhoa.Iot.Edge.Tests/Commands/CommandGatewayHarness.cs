@@ -76,7 +76,18 @@ internal sealed class CommandGatewayHarness : IAsyncDisposable
     public Task DeliverAsync(DeviceCommand command) => Receiver.ReceiveAsync(JsonCodec.Encode(command), ContractInfo.JsonContentType, CancellationToken.None);
 
     /// <summary>The next command result in the outbox (oldest first); acknowledges it as the uplink would after the PUBACK.</summary>
-    public async Task<CommandResult> NextResultAsync()
+    public async Task<CommandResult> NextResultAsync() => JsonCodec.DecodeCommandResult((await NextMessageAsync()).Payload);
+
+    /// <summary>The next configuration report in the outbox, acknowledged.</summary>
+    public async Task<ConfigReport> NextReportAsync() => JsonCodec.DecodeConfigReport((await NextMessageAsync()).Payload);
+
+    /// <summary>Delivers a desired configuration as the MQTT downlink would.</summary>
+    public Task DeliverConfigAsync(DesiredConfig config) =>
+        _services.GetRequiredService<Thanhhoa.Iot.Edge.Configuration.DesiredConfigReceiver>()
+            .ReceiveAsync(JsonCodec.Encode(config), ContractInfo.JsonContentType, CancellationToken.None);
+
+    /// <summary>The next control message in the outbox, acknowledged as the uplink would after the PUBACK.</summary>
+    public async Task<PendingMessage> NextMessageAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
@@ -85,7 +96,7 @@ internal sealed class CommandGatewayHarness : IAsyncDisposable
             if (pending.Count > 0)
             {
                 await Outbox.AcknowledgeAsync([pending[0].Seq], CancellationToken.None);
-                return JsonCodec.DecodeCommandResult(pending[0].Payload);
+                return pending[0];
             }
 
             await Outbox.WaitForPriorityAsync(timeout.Token);
