@@ -1,5 +1,7 @@
 using Thanhhoa.Iot.Cloud.Apis;
 using Thanhhoa.Iot.Cloud.Broker;
+using Thanhhoa.Iot.Cloud.Commands;
+using Thanhhoa.Iot.Cloud.DesiredConfig;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.Metrics;
@@ -22,6 +24,7 @@ namespace Thanhhoa.Iot.Cloud
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest().AddBroker(builder.Configuration)
                 .AddCloudApis().AddCloudHealth();
+            builder.Services.AddCommands(builder.Configuration).AddDesiredConfig();
             overrideServices?.Invoke(builder.Services);
 
             var app = builder.Build();
@@ -29,6 +32,7 @@ namespace Thanhhoa.Iot.Cloud
             app.UseStatusCodePages();
             app.MapOpenApi();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
+            app.MapCommandsApi().MapConfigApi();
             return app.LogStartupBanner();
         }
     }

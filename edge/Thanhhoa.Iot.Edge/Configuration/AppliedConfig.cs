@@ -5,7 +5,7 @@ namespace Thanhhoa.Iot.Edge.Configuration;
 /// <summary>The desired configuration in force, published whole so readers never see half of one.</summary>
 /// <param name="Document">The applied document; null while only the site profile is in force.</param>
 /// <param name="AppliedAt">When it was applied (or restored at start).</param>
-public sealed record AppliedConfig(DesiredConfig? Document, DateTimeOffset? AppliedAt)
+public sealed record AppliedConfig(DesiredConfigMessage? Document, DateTimeOffset? AppliedAt)
 {
     public static AppliedConfig ProfileOnly { get; } = new(null, null);
 

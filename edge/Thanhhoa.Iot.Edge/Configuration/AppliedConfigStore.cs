@@ -17,5 +17,5 @@ internal sealed class AppliedConfigStore(string dataDirectory)
     public void Save(byte[] payload) => DurableFile.Replace(Path, Encoding.UTF8.GetString(payload));
 
     /// <summary>The stored document; null when there is none. Throws <see cref="ContractViolationException"/> when it is damaged.</summary>
-    public DesiredConfig? Load() => File.Exists(Path) ? JsonCodec.DecodeConfig(File.ReadAllBytes(Path)) : null;
+    public DesiredConfigMessage? Load() => File.Exists(Path) ? JsonCodec.DecodeConfig(File.ReadAllBytes(Path)) : null;
 }

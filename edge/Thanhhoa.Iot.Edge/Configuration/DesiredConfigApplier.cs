@@ -28,13 +28,13 @@ internal sealed class DesiredConfigApplier
     /// <summary>The configuration in force; resolving it (as the poller does) restores the stored document first.</summary>
     public AppliedConfiguration Holder => _holder;
 
-    public void Apply(DesiredConfig config, byte[] payload)
+    public void Apply(DesiredConfigMessage config, byte[] payload)
     {
         _store.Save(payload);
         PutInForce(config);
     }
 
-    private void PutInForce(DesiredConfig config)
+    private void PutInForce(DesiredConfigMessage config)
     {
         foreach (var rule in _facts.Thresholds)
         {
@@ -48,7 +48,7 @@ internal sealed class DesiredConfigApplier
 
     private void Restore(ILogger logger)
     {
-        DesiredConfig? stored;
+        DesiredConfigMessage? stored;
         try
         {
             stored = _store.Load();

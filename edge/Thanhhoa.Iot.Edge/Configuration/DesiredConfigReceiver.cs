@@ -39,7 +39,7 @@ internal sealed class DesiredConfigReceiver(
 
     private async Task DecideAsync(ReadOnlyMemory<byte> payload, string? contentType, CancellationToken cancellationToken)
     {
-        DesiredConfig config;
+        DesiredConfigMessage config;
         try
         {
             config = PayloadCodec.DecodeConfig(contentType, payload.Span);

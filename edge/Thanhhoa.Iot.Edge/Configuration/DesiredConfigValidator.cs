@@ -12,7 +12,7 @@ namespace Thanhhoa.Iot.Edge.Configuration;
 /// </summary>
 internal static class DesiredConfigValidator
 {
-    public static ConfigRefusal? Validate(DesiredConfig config, LocalConfigFacts facts)
+    public static ConfigRefusal? Validate(DesiredConfigMessage config, LocalConfigFacts facts)
     {
         foreach (var (id, channel) in config.Settings.Channels ?? new Dictionary<string, ChannelSettings>())
         {

@@ -16,7 +16,7 @@ namespace Thanhhoa.Iot.Contracts.Codec;
 [JsonSerializable(typeof(StateMessage))]
 [JsonSerializable(typeof(DeviceCommand))]
 [JsonSerializable(typeof(CommandResult))]
-[JsonSerializable(typeof(DesiredConfig))]
+[JsonSerializable(typeof(DesiredConfigMessage))]
 [JsonSerializable(typeof(ConfigReport))]
 public sealed partial class ContractJsonContext : JsonSerializerContext
 {

@@ -53,10 +53,10 @@ public static class JsonCodec
     }
 
     /// <summary>Encodes a <c>down/config</c> document after validating it.</summary>
-    public static byte[] Encode(DesiredConfig config)
+    public static byte[] Encode(DesiredConfigMessage config)
     {
         MessageValidator.Validate(config);
-        return JsonSerializer.SerializeToUtf8Bytes(config, Wire.DesiredConfig);
+        return JsonSerializer.SerializeToUtf8Bytes(config, Wire.DesiredConfigMessage);
     }
 
     /// <summary>Encodes an <c>up/config-reported</c> after validating it.</summary>
@@ -113,9 +113,9 @@ public static class JsonCodec
 
     /// <summary>Decodes and validates a <c>down/config</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static DesiredConfig DecodeConfig(ReadOnlySpan<byte> payload)
+    public static DesiredConfigMessage DecodeConfig(ReadOnlySpan<byte> payload)
     {
-        var config = Decode(payload, Wire.DesiredConfig);
+        var config = Decode(payload, Wire.DesiredConfigMessage);
         MessageValidator.Validate(config);
         return config;
     }

@@ -8,7 +8,7 @@ public static partial class MessageValidator
     private const int MaxFieldLength = 200;
 
     /// <summary>Throws <see cref="ContractViolationException"/> unless the configuration obeys the contract.</summary>
-    public static void Validate(DesiredConfig config)
+    public static void Validate(DesiredConfigMessage config)
     {
         ArgumentNullException.ThrowIfNull(config);
         CheckVersion(config.Version);

@@ -103,7 +103,7 @@ public static class PayloadCodec
 
     /// <summary>Decodes a <c>down/config</c> payload; only JSON is defined for configuration.</summary>
     /// <exception cref="ContractViolationException">Unsupported content type, or the payload breaks the contract.</exception>
-    public static DesiredConfig DecodeConfig(string? contentType, ReadOnlySpan<byte> payload)
+    public static DesiredConfigMessage DecodeConfig(string? contentType, ReadOnlySpan<byte> payload)
     {
         RequireJson(contentType, "configuration documents");
         return JsonCodec.DecodeConfig(payload);

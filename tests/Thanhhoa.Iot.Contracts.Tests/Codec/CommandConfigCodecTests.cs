@@ -65,7 +65,7 @@ public sealed class CommandConfigCodecTests
     public void Validate_ConfigWithTooManyChannels_TooLarge()
     {
         var channels = Enumerable.Range(0, ContractInfo.MaxConfigChannels + 1).ToDictionary(i => $"ch{i}", _ => new ChannelSettings { Enabled = true });
-        var config = new DesiredConfig { Version = 1, ConfigVersion = 1, Timestamp = At, Settings = new ConfigSettings { Channels = channels } };
+        var config = new DesiredConfigMessage { Version = 1, ConfigVersion = 1, Timestamp = At, Settings = new ConfigSettings { Channels = channels } };
         var ex = Assert.Throws<ContractViolationException>(() => JsonCodec.Encode(config))!;
         Assert.That((ex.Reason, ex.Field), Is.EqualTo((RejectReason.TooLarge, "$.settings.channels")));
     }

@@ -82,7 +82,7 @@ internal sealed class CommandGatewayHarness : IAsyncDisposable
     public async Task<ConfigReport> NextReportAsync() => JsonCodec.DecodeConfigReport((await NextMessageAsync()).Payload);
 
     /// <summary>Delivers a desired configuration as the MQTT downlink would.</summary>
-    public Task DeliverConfigAsync(DesiredConfig config) =>
+    public Task DeliverConfigAsync(DesiredConfigMessage config) =>
         _services.GetRequiredService<Thanhhoa.Iot.Edge.Configuration.DesiredConfigReceiver>()
             .ReceiveAsync(JsonCodec.Encode(config), ContractInfo.JsonContentType, CancellationToken.None);
 

@@ -118,7 +118,7 @@ public sealed class DesiredConfigTests
     private static ThresholdAlarmRule BatteryLow(CommandGatewayHarness gw) =>
         gw.Services.GetRequiredService<AlarmEngine>().Rules.OfType<ThresholdAlarmRule>().Single(r => r.Code == AlarmCodes.BatteryLow);
 
-    internal static DesiredConfig Config(long version, int? upload = null, int? batteryPoll = null, (double Raise, double Clear)? batteryLow = null, bool? doorEnabled = null)
+    internal static DesiredConfigMessage Config(long version, int? upload = null, int? batteryPoll = null, (double Raise, double Clear)? batteryLow = null, bool? doorEnabled = null)
     {
         var channels = new Dictionary<string, ChannelSettings>();
         if (batteryPoll is not null || batteryLow is not null)
@@ -135,7 +135,7 @@ public sealed class DesiredConfigTests
             channels["door"] = new ChannelSettings { Enabled = doorEnabled };
         }
 
-        return new DesiredConfig
+        return new DesiredConfigMessage
         {
             Version = ContractInfo.Version, ConfigVersion = version, Timestamp = CommandGatewayHarness.Start,
             Settings = new ConfigSettings { UploadSeconds = upload, Channels = channels },

@@ -77,7 +77,7 @@ public sealed class DesiredConfigValidatorTests
     }
 
     private ConfigRefusal? Validate(Dictionary<string, ChannelSettings> channels) => DesiredConfigValidator.Validate(
-        new DesiredConfig { Version = 1, ConfigVersion = 1, Timestamp = DateTimeOffset.UnixEpoch, Settings = new ConfigSettings { Channels = channels } }, _facts);
+        new DesiredConfigMessage { Version = 1, ConfigVersion = 1, Timestamp = DateTimeOffset.UnixEpoch, Settings = new ConfigSettings { Channels = channels } }, _facts);
 
     private static Dictionary<string, AlarmThresholds> Alarm(string code, double? raise, double? clear) => new() { [code] = new() { Raise = raise, Clear = clear } };
 }

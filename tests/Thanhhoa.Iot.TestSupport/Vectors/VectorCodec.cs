@@ -39,7 +39,7 @@ public static class VectorCodec
             StateMessage s when encoding == PayloadEncoding.Json => JsonCodec.Encode(s),
             DeviceCommand c when encoding == PayloadEncoding.Json => JsonCodec.Encode(c),
             CommandResult r when encoding == PayloadEncoding.Json => JsonCodec.Encode(r),
-            DesiredConfig d when encoding == PayloadEncoding.Json => JsonCodec.Encode(d),
+            DesiredConfigMessage d when encoding == PayloadEncoding.Json => JsonCodec.Encode(d),
             ConfigReport p when encoding == PayloadEncoding.Json => JsonCodec.Encode(p),
             _ => throw new NotSupportedException($"No codec for {message.GetType().Name} in '{contentType}'."),
         };

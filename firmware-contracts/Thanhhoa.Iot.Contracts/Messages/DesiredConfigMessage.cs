@@ -7,7 +7,7 @@ namespace Thanhhoa.Iot.Contracts.Messages;
 /// Payload of <c>down/config</c> (retained): the whole desired configuration of one gateway. The
 /// gateway validates all of it, applies all of it or nothing, and answers on <c>up/config-reported</c>.
 /// </summary>
-public sealed record DesiredConfig
+public sealed record DesiredConfigMessage
 {
     /// <summary>Contract version; must equal <see cref="ContractInfo.Version"/>.</summary>
     [JsonPropertyName("v")]
