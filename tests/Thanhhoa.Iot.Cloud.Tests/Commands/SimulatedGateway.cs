@@ -22,6 +22,7 @@ internal sealed class SimulatedGateway : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _answered = new(StringComparer.Ordinal);
     private readonly Channel<DeviceCommand> _commands = Channel.CreateUnbounded<DeviceCommand>();
     private readonly Channel<DesiredConfigMessage> _configs = Channel.CreateUnbounded<DesiredConfigMessage>();
+    private readonly Channel<ConfigReport> _reportsStored = Channel.CreateUnbounded<ConfigReport>();
     private long _session;
 
     public SimulatedGateway(string deviceId) => DeviceId = deviceId;
@@ -42,6 +43,9 @@ internal sealed class SimulatedGateway : IAsyncDisposable
     public ChannelReader<DeviceCommand> Commands => _commands.Reader;
 
     public ChannelReader<DesiredConfigMessage> Configs => _configs.Reader;
+
+    /// <summary>Reports the cloud acknowledged: with the embedded broker, stored before the PUBACK.</summary>
+    public ChannelReader<ConfigReport> ReportsStored => _reportsStored.Reader;
 
     public int Received { get; private set; }
 
@@ -134,7 +138,11 @@ internal sealed class SimulatedGateway : IAsyncDisposable
             _configs.Writer.TryWrite(config);
             if (Report(config) is { } report)
             {
-                _ = Task.Run(() => PublishAsync(TopicKind.ConfigReported, JsonCodec.Encode(report)));
+                _ = Task.Run(async () =>
+                {
+                    await PublishAsync(TopicKind.ConfigReported, JsonCodec.Encode(report));
+                    _reportsStored.Writer.TryWrite(report);
+                });
             }
         }
 
