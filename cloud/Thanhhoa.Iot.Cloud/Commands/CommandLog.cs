@@ -6,7 +6,7 @@ internal static partial class CommandLog
     [LoggerMessage(5000, LogLevel.Information, "Created {Count} {Type} commands (batch {Batch}), expiring {Expires:o}")]
     public static partial void Created(ILogger logger, int count, string type, string batch, DateTimeOffset expires);
 
-    [LoggerMessage(5001, LogLevel.Information, "Command {Id} for {Device}: {From} -> {To}{Detail}")]
+    [LoggerMessage(5001, LogLevel.Debug, "Command {Id} for {Device}: {From} -> {To}{Detail}")]
     public static partial void Transition(ILogger logger, string id, string device, CommandState from, CommandState to, string detail);
 
     [LoggerMessage(5002, LogLevel.Warning, "Result of command {Id} from {Device} arrived after the command was {State}; recorded as late ({Status})")]

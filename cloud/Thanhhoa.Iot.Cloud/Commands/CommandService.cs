@@ -22,6 +22,7 @@ public sealed class CommandService(
     TimeProvider time,
     ILogger<CommandService> logger)
 {
+    private const int PublishParallelism = 16;
     private readonly IReadOnlyList<ICommandObserver> _observers = observers.ToList();
 
     /// <summary>Creates and sends the commands; returns the validation errors instead when the request is not valid.</summary>
@@ -35,6 +36,7 @@ public sealed class CommandService(
         }
 
         var batch = "b-" + Guid.CreateVersion7(now).ToString("n");
+        var due = request.NotBefore is null || request.NotBefore <= now;
         var commands = devices!.Select(d => new CommandRecord
         {
             Id = "c-" + Guid.CreateVersion7(now).ToString("n"),
@@ -45,14 +47,20 @@ public sealed class CommandService(
             CreatedAt = now,
             NotBefore = request.NotBefore?.ToUniversalTime(),
             Expires = request.Expires!.Value.ToUniversalTime(),
+
+            // Stored as sent before it is sent (one write, not two): if sending fails, it is still pending and re-sent at the birth.
+            PublishedAt = due ? now : null,
+            Publishes = due ? 1 : 0,
         }).ToList();
         await store.InsertAsync(commands, cancellationToken).ConfigureAwait(false);
         commands.ForEach(c => Notify(null, c));
         CommandLog.Created(logger, commands.Count, request.Type!, batch, commands[0].Expires);
+        if (due)
+        {
+            await SendAsync(commands, cancellationToken).ConfigureAwait(false);
+        }
 
-        var published = await PublishAsync(commands.Where(c => c.NotBefore is null || c.NotBefore <= now).ToList(), cancellationToken).ConfigureAwait(false);
-        var byId = published.ToDictionary(c => c.Id);
-        return (new CreatedCommands(batch, commands.Select(c => byId.GetValueOrDefault(c.Id, c)).ToList()), null);
+        return (new CreatedCommands(batch, commands), null);
     }
 
     public Task<CommandRecord?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
@@ -152,12 +160,16 @@ public sealed class CommandService(
             return [];
         }
 
-        foreach (var c in commands)
-        {
-            await publisher.PublishAsync(new DownlinkMessage(c.DeviceId, TopicKind.Command, Encode(c), Retain: false, c.Id), cancellationToken).ConfigureAwait(false);
-        }
-
+        await SendAsync(commands, cancellationToken).ConfigureAwait(false);
         return await store.MarkPublishedAsync(commands.Select(c => c.Id).ToList(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync(IReadOnlyList<CommandRecord> commands, CancellationToken cancellationToken)
+    {
+        // Injections into different gateways' sessions are independent; a burst to a whole site goes out in parallel.
+        await Parallel.ForEachAsync(commands, new ParallelOptions { MaxDegreeOfParallelism = PublishParallelism, CancellationToken = cancellationToken },
+            async (c, ct) => await publisher.PublishAsync(new DownlinkMessage(c.DeviceId, TopicKind.Command, Encode(c), Retain: false, c.Id), ct).ConfigureAwait(false))
+            .ConfigureAwait(false);
     }
 
     private static byte[] Encode(CommandRecord c) => JsonCodec.Encode(new DeviceCommand

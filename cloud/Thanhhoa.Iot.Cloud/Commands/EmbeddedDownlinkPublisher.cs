@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
@@ -10,13 +9,12 @@ using Thanhhoa.Iot.Contracts.Topics;
 namespace Thanhhoa.Iot.Cloud.Commands;
 
 /// <summary>
-/// Injects down/ messages into the embedded MQTTnet server as the cloud's service identity, QoS 1, so
-/// an offline gateway's persistent session queues them (Broker:MaxPendingMessagesPerClient, far above
-/// MQTTnet's default of 250). Turns the gateways' PUBACKs of commands into "delivered", and logs a
+/// Puts down/ messages into the gateway's own session on the embedded MQTTnet server, QoS 1, so an
+/// offline gateway's persistent session queues them (Broker:MaxPendingMessagesPerClient, far above
+/// MQTTnet's default of 250); down/config is also kept as the retained message of its topic. Turns the gateways' PUBACKs of commands into "delivered", and logs a
 /// queued message the server dropped (the command stays pending and is re-sent at the next birth).
 /// </summary>
 public sealed class EmbeddedDownlinkPublisher(
-    IOptions<BrokerOptions> options,
     ICommandAcknowledgements acknowledgements,
     ILogger<EmbeddedDownlinkPublisher> logger) : IDownlinkPublisher, IEmbeddedBrokerAttachment
 {
@@ -50,8 +48,37 @@ public sealed class EmbeddedDownlinkPublisher(
             builder = builder.WithUserProperty(CommandIdProperty, System.Text.Encoding.UTF8.GetBytes(message.CommandId).AsMemory());
         }
 
-        var injected = new InjectedMqttApplicationMessage(builder.Build()) { SenderClientId = options.Value.ServiceClientId };
-        await server.InjectApplicationMessage(injected, cancellationToken).ConfigureAwait(false);
+        var application = builder.Build();
+        if (message.Retain)
+        {
+            // Kept for the gateway's next subscription (the embedded broker holds retained messages in memory).
+            await server.UpdateRetainedMessageAsync(application).ConfigureAwait(false);
+        }
+
+        // Straight into the gateway's own session: the server's general dispatch would test every session's
+        // subscriptions for every message (O(gateways) each), which dominates a burst to thousands of gateways.
+        var session = await SessionOf(server, message.DeviceId).ConfigureAwait(false);
+        if (session is null)
+        {
+            return; // no session to queue in: a pending command is re-sent at the gateway's birth
+        }
+
+        if (!session.TryEnqueueApplicationMessage(application, out _))
+        {
+            CommandLog.DownlinkDropped(logger, message.DeviceId, application.Topic);
+        }
+    }
+
+    private static async Task<MqttSessionStatus?> SessionOf(MqttServer server, string deviceId)
+    {
+        try
+        {
+            return await server.GetSessionAsync(deviceId).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // MQTTnet's way of saying there is no session with this id
+        }
     }
 
     private Task OnAcknowledgedAsync(ClientAcknowledgedPublishPacketEventArgs e)
