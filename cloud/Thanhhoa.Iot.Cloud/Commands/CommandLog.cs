@@ -26,4 +26,10 @@ internal static partial class CommandLog
 
     [LoggerMessage(5007, LogLevel.Error, "Command work failed ({Work}); it is retried at the next sweep or birth")]
     public static partial void WorkFailed(ILogger logger, string work, Exception exception);
+
+    [LoggerMessage(5008, LogLevel.Information, "Downlink connected to the external broker {Host}:{Port}")]
+    public static partial void DownlinkConnected(ILogger logger, string host, int port);
+
+    [LoggerMessage(5009, LogLevel.Warning, "Command {Id} for {Device} could not be handed to the broker ({Reason}); it stays pending and is re-sent at the gateway's next birth")]
+    public static partial void SendFailed(ILogger logger, string id, string device, string reason);
 }

@@ -168,8 +168,21 @@ public sealed class CommandService(
     {
         // Injections into different gateways' sessions are independent; a burst to a whole site goes out in parallel.
         await Parallel.ForEachAsync(commands, new ParallelOptions { MaxDegreeOfParallelism = PublishParallelism, CancellationToken = cancellationToken },
-            async (c, ct) => await publisher.PublishAsync(new DownlinkMessage(c.DeviceId, TopicKind.Command, Encode(c), Retain: false, c.Id), ct).ConfigureAwait(false))
+            async (c, ct) => await SendOneAsync(c, ct).ConfigureAwait(false))
             .ConfigureAwait(false);
+    }
+
+    private async Task SendOneAsync(CommandRecord c, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await publisher.PublishAsync(new DownlinkMessage(c.DeviceId, TopicKind.Command, Encode(c), Retain: false, c.Id), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Stored as pending already: the broker being away must not lose it nor fail the operator's request.
+            CommandLog.SendFailed(logger, c.Id, c.DeviceId, ex.Message);
+        }
     }
 
     private static byte[] Encode(CommandRecord c) => JsonCodec.Encode(new DeviceCommand

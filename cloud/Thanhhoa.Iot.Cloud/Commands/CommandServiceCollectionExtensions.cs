@@ -25,9 +25,17 @@ public static class CommandServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceOnlineObserver, CommandWorkQueue>(sp => sp.GetRequiredService<CommandWorkQueue>()));
         services.AddHostedService<CommandWorker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUpMessageConsumer, CommandResultConsumer>());
-        services.TryAddSingleton<EmbeddedDownlinkPublisher>();
-        services.TryAddSingleton<IDownlinkPublisher>(sp => sp.GetRequiredService<EmbeddedDownlinkPublisher>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEmbeddedBrokerAttachment, EmbeddedDownlinkPublisher>(sp => sp.GetRequiredService<EmbeddedDownlinkPublisher>()));
+        if (configuration.GetSection(BrokerOptions.Section).GetValue(nameof(BrokerOptions.Mode), BrokerMode.Embedded) == BrokerMode.External)
+        {
+            services.TryAddSingleton<IDownlinkPublisher, ExternalDownlinkPublisher>();
+        }
+        else
+        {
+            services.TryAddSingleton<EmbeddedDownlinkPublisher>();
+            services.TryAddSingleton<IDownlinkPublisher>(sp => sp.GetRequiredService<EmbeddedDownlinkPublisher>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IEmbeddedBrokerAttachment, EmbeddedDownlinkPublisher>(sp => sp.GetRequiredService<EmbeddedDownlinkPublisher>()));
+        }
+
         services.AddCommandPolicies();
         return services;
     }
