@@ -27,7 +27,8 @@ internal static class SelfTestCommand
         Console.WriteLine(texts.Format(TextKey.SelfTestRuntime, RuntimeInformation.RuntimeIdentifier, RuntimeInformation.FrameworkDescription));
         Console.WriteLine(texts.Format(TextKey.SelfTestPlatform, RuntimeInformation.OSDescription, RuntimeInformation.OSArchitecture, RuntimeInformation.ProcessArchitecture));
         var printer = new CheckPrinter(texts);
-        var checks = SelfTestSuite.Create(texts, TimeProvider.System, Path.GetTempPath());
+        var checks = SelfTestSuite.Create(texts, TimeProvider.System, Path.GetTempPath(), (services, configuration, addOutbox) =>
+            GatewayComposition.Add(services, configuration, (s, _) => addOutbox(s)));
         var results = await CheckRunner.RunAsync(checks, texts, printer.Starting, printer.Finished, cancellationToken).ConfigureAwait(false);
         var passed = results.Count(r => r.Passed);
         Console.WriteLine(texts.Format(TextKey.SelfTestSummary, passed, results.Count));

@@ -27,6 +27,8 @@ public enum TextKey
     ClockPlausible,
     ClockTooEarly,
     CodecAcceptedInvalid,
+    CompositionOk,
+    CompositionWrong,
     CodecMismatch,
     CodecOk,
     ConfigFix,

@@ -59,5 +59,11 @@ internal static partial class TextTable
         T(TextKey.CultureWrong,
             "vi-VN formats wrongly: {0}; {1}; accent-insensitive match {2}",
             "vi-VN định dạng sai: {0}; {1}; so sánh bỏ dấu {2}"),
+        T(TextKey.CompositionOk,
+            "settings bind, options validate, {0} simulated channels resolve, '{1}' reads good",
+            "cấu hình được nạp, tùy chọn hợp lệ, {0} kênh mô phỏng được tạo, '{1}' đọc tốt"),
+        T(TextKey.CompositionWrong,
+            "the gateway does not compose: device id bound as '{0}', {1} channel(s) (settings or services lost, e.g. by trimming)",
+            "gateway không lắp ráp được: mã thiết bị đọc được '{0}', {1} kênh (mất cấu hình hoặc dịch vụ, ví dụ do trimming)"),
     ];
 }
