@@ -47,6 +47,13 @@ internal sealed class StatusFileWriter : BackgroundService
         _startedAt = time.GetUtcNow();
     }
 
+    /// <summary>Writes the first file before the host counts as started, so <c>thgw status</c> never sees a started service without one.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        WriteNow(running: true);
+        return base.StartAsync(cancellationToken);
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
@@ -58,11 +65,10 @@ internal sealed class StatusFileWriter : BackgroundService
         using var timer = new PeriodicTimer(_options.StatusInterval, _time);
         try
         {
-            do
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 WriteNow(running: true);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
