@@ -29,9 +29,27 @@ public sealed class EmbeddedWebRoot : IFileProvider
         return _names.Contains(name) ? new Resource(_assembly, name, _built) : new NotFoundFileInfo(subpath);
     }
 
-    public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
+    /// <summary>The files directly in a folder (what the default-file middleware needs to find index.html).</summary>
+    public IDirectoryContents GetDirectoryContents(string subpath)
+    {
+        var folder = Prefix + subpath.Trim('/').Replace('\\', '/');
+        folder = folder.EndsWith('/') ? folder : folder + "/";
+        var files = _names.Where(n => n.StartsWith(folder, StringComparison.Ordinal) && n.IndexOf('/', folder.Length) < 0)
+            .Select(n => (IFileInfo)new Resource(_assembly, n, _built))
+            .ToList();
+        return files.Count > 0 ? new Folder(files) : NotFoundDirectoryContents.Singleton;
+    }
 
     public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
+
+    private sealed class Folder(List<IFileInfo> files) : IDirectoryContents
+    {
+        public bool Exists => true;
+
+        public IEnumerator<IFileInfo> GetEnumerator() => files.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private sealed class Resource(Assembly assembly, string name, DateTimeOffset built) : IFileInfo
     {
