@@ -21,7 +21,7 @@ public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore lin
         var events = await telemetry.QueryEventsAsync(new TelemetryQuery(history.DeviceId, null, history.Since, Far, int.MaxValue), cancellationToken)
             .ConfigureAwait(false);
         history.AddEvents(events);
-        foreach (var (start, end) in OfflineSpans(changes))
+        foreach (var (start, end) in OfflineSpans(changes, history.Since))
         {
             var query = new TelemetryQuery(history.DeviceId, null, start, end, MaxReadingsPerGap);
             var readings = await telemetry.QueryReadingsAsync(query, cancellationToken).ConfigureAwait(false);
@@ -29,9 +29,10 @@ public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore lin
         }
     }
 
-    private static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> OfflineSpans(IReadOnlyList<LinkChange> changes)
+    /// <summary>Spans without a link, from <paramref name="since"/> on; before the first birth counts too (buffered data may cover it).</summary>
+    private static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> OfflineSpans(IReadOnlyList<LinkChange> changes, DateTimeOffset since)
     {
-        DateTimeOffset? offlineSince = null;
+        DateTimeOffset? offlineSince = since;
         foreach (var change in changes)
         {
             if (!change.Online)
@@ -40,7 +41,11 @@ public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore lin
             }
             else if (offlineSince is { } start)
             {
-                yield return (start, change.At);
+                if (change.At > start)
+                {
+                    yield return (start, change.At);
+                }
+
                 offlineSince = null;
             }
         }
