@@ -8,6 +8,9 @@ namespace Thanhhoa.Iot.Cloud.Uptime;
 /// </summary>
 public sealed class UptimeService(DeviceHistoryCache histories, IOptions<UptimeOptions> options, TimeProvider time)
 {
+    /// <summary>A range ending this close to now ("the last 24 h", parsed a moment ago) ends now: an outage reaching it goes on.</summary>
+    private static readonly TimeSpan NowTolerance = TimeSpan.FromMinutes(1);
+
     /// <param name="site">The site code.</param>
     /// <param name="deviceId">The gateway bound to the site, or null when none has reported it yet (all unknown).</param>
     /// <param name="from">Range start.</param>
@@ -18,7 +21,7 @@ public sealed class UptimeService(DeviceHistoryCache histories, IOptions<UptimeO
         var now = time.GetUtcNow();
         var end = to < now ? to : now;
         var input = deviceId is null ? LedgerInput.Empty : (await HistoryFor(deviceId, from, cancellationToken).ConfigureAwait(false)).ToLedgerInput();
-        return UptimeLedger.Build(site, input, from, end, options.Value.MaxSilence, ongoing: end == now);
+        return UptimeLedger.Build(site, input, from, end, options.Value.MaxSilence, ongoing: now - end <= NowTolerance);
     }
 
     public async Task<AvailabilityFigures> FiguresAsync(string site, string? deviceId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -11,6 +11,12 @@ export function clock(date) {
   return new Intl.DateTimeFormat(locale(), { timeZone: zone, dateStyle: 'medium', timeStyle: 'medium' }).format(date) + ' (UTC+7)';
 }
 
+/** Chart axis labels in the page's language: hours for a day, day and month for a week. */
+export function axisTime(seconds, range) {
+  const options = range === '24h' ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit', hour: '2-digit' };
+  return new Intl.DateTimeFormat(locale(), { timeZone: zone, ...options }).format(new Date(seconds * 1000));
+}
+
 export function percent(x) {
   if (x === null || x === undefined) return '—';
   return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);

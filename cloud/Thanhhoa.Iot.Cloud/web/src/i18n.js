@@ -53,7 +53,7 @@ const dict = {
   'state.unmonitored': ['Chưa giám sát', 'Not monitored'],
   'state.unknown': ['Không rõ', 'Unknown'],
   'sev.info': ['Thông tin', 'Info'],
-  'sev.warning': ['Cảnh báo', 'Warning'],
+  'sev.warning': ['Chú ý', 'Warning'],
   'sev.major': ['Nghiêm trọng', 'Major'],
   'sev.critical': ['Khẩn cấp', 'Critical'],
   'code.mains_fail': ['Mất điện lưới', 'Mains failure'],

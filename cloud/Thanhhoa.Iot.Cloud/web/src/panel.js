@@ -3,7 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import { t } from './i18n.js';
 import { api } from './api.js';
 import { stateColours } from './map.js';
-import { dateTime, percent, duration, readingValue, channelLabel, alarmLabel, el, number } from './format.js';
+import { dateTime, percent, duration, readingValue, channelLabel, alarmLabel, el, number, axisTime } from './format.js';
 
 const intervalColours = { ...stateColours, unknown: '#b0bec5' };
 
@@ -95,7 +95,7 @@ export function createPanel(card, title, body) {
     chart = new uPlot({
       width: Math.max(280, box.clientWidth || 340), height: 160, tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Asia/Ho_Chi_Minh'),
       series: [{}, { label: 'V', stroke: '#ef8f00', width: 1.5 }], legend: { show: false },
-      axes: [{ size: 30 }, { size: 40 }],
+      axes: [{ size: 30, values: (u, splits) => splits.map((s) => axisTime(s, range)) }, { size: 40 }],
     }, [xs, ys], box);
   }
 
