@@ -12,7 +12,9 @@ namespace Thanhhoa.Iot.Cloud.Dashboard;
 /// </summary>
 public sealed class DashboardIngestListener(
     LinkHistoryStore links,
+    ObservationStore observations,
     DeviceHistoryCache histories,
+    Microsoft.Extensions.Options.IOptions<UptimeOptions> options,
     LiveDevices devices,
     SiteBoard board,
     DashboardFeed feed,
@@ -22,13 +24,17 @@ public sealed class DashboardIngestListener(
     {
         try
         {
-            // Readings stamped before the latest birth were buffered through a link gap: proof the gateway was alive then.
-            if (histories.Peek(deviceId)?.LastBirth is { } birth)
+            var site = await devices.RefreshAsync(deviceId, cancellationToken).ConfigureAwait(false);
+
+            // Readings stamped before the current session's birth were buffered through a link gap: proof the gateway was alive then.
+            if (devices.Get(deviceId) is { Online: true, StateChangedAt: { } birth } && readings.Any(r => r.Timestamp < birth))
             {
-                histories.AddObservations(deviceId, readings.Where(r => r.Timestamp < birth).Select(r => r.Timestamp).Distinct().ToList());
+                var spans = ObservedSpan.FromInstants(readings.Where(r => r.Timestamp < birth).Select(r => r.Timestamp), options.Value.MaxSilence);
+                await observations.AppendManyAsync(deviceId, spans, cancellationToken).ConfigureAwait(false);
+                histories.AddObservations(deviceId, spans);
             }
 
-            await PushAsync(deviceId, alarmsChanged: false, cancellationToken).ConfigureAwait(false);
+            await PushAsync(site, alarmsChanged: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -41,7 +47,8 @@ public sealed class DashboardIngestListener(
         try
         {
             histories.AddEvents(deviceId, events);
-            await PushAsync(deviceId, alarmsChanged: events.Any(e => e.Action != EventAction.Info), cancellationToken).ConfigureAwait(false);
+            var site = await devices.RefreshAsync(deviceId, cancellationToken).ConfigureAwait(false);
+            await PushAsync(site, alarmsChanged: events.Any(e => e.Action != EventAction.Info), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -65,7 +72,8 @@ public sealed class DashboardIngestListener(
         try
         {
             histories.AddLink(deviceId, change);
-            await PushAsync(deviceId, alarmsChanged: false, cancellationToken).ConfigureAwait(false);
+            var site = await devices.RefreshAsync(deviceId, cancellationToken).ConfigureAwait(false);
+            await PushAsync(site, alarmsChanged: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -73,9 +81,8 @@ public sealed class DashboardIngestListener(
         }
     }
 
-    private async Task PushAsync(string deviceId, bool alarmsChanged, CancellationToken cancellationToken)
+    private async Task PushAsync(string? site, bool alarmsChanged, CancellationToken cancellationToken)
     {
-        var site = await devices.RefreshAsync(deviceId, cancellationToken).ConfigureAwait(false);
         if (site is null || !feed.HasSubscribers)
         {
             return;

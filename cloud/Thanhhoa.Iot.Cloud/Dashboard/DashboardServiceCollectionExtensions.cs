@@ -20,13 +20,16 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton(new EmbeddedWebRoot(typeof(DashboardServiceCollectionExtensions).Assembly));
         services.AddSingleton(sp => ProvinceMap.Load(sp.GetRequiredService<EmbeddedWebRoot>()));
         services.AddSingleton<ISiteCatalog, LiteSiteCatalog>();
+        services.AddSingleton<DemoHistorySeeder>();
         services.AddHostedService<DemoSiteSeeder>();
 
         services.AddSingleton<LinkHistoryStore>();
+        services.AddSingleton<ObservationStore>();
         services.AddSingleton<LedgerLoader>();
         services.AddSingleton<DeviceHistoryCache>();
         services.AddSingleton<UptimeService>();
         services.AddHostedService<ContactAtRestart>();
+        services.AddHostedService<LedgerWarmup>();
 
         services.AddSingleton<LiveDevices>();
         services.AddSingleton<AlarmAckStore>();

@@ -15,6 +15,10 @@ public sealed class DemoOptions
     [RegularExpression("^[a-z0-9_-]{0,59}$", ErrorMessage = "Demo:SitePrefix may use only a-z, 0-9, '_' and '-' (at most 59 characters), e.g. th-.")]
     public string SitePrefix { get; set; } = "th-";
 
+    /// <summary>Days of made-up past (outages, link losses) to give each demo site, through demo gateways <c>demo-{site}</c>; 0: none.</summary>
+    [Range(0, 60)]
+    public int HistoryDays { get; set; }
+
     /// <summary>Same seed, same sites.</summary>
     public int Seed { get; set; } = 38;
 }

@@ -8,9 +8,9 @@ namespace Thanhhoa.Iot.Cloud.Uptime;
 internal static class ContactGaps
 {
     public static List<(DateTimeOffset Start, DateTimeOffset End)> Unknown(
-        IReadOnlyList<LinkChange> links, IReadOnlyList<DateTimeOffset> observations, DateTimeOffset from, DateTimeOffset to, TimeSpan maxSilence)
+        IReadOnlyList<LinkChange> links, IReadOnlyList<ObservedSpan> observations, DateTimeOffset from, DateTimeOffset to, TimeSpan maxSilence)
     {
-        var sorted = observations.Order().ToArray();
+        var sorted = observations.OrderBy(o => o.Start).ToArray();
         var result = new List<(DateTimeOffset, DateTimeOffset)>();
         foreach (var span in OfflineSpans(links))
         {
@@ -58,37 +58,52 @@ internal static class ContactGaps
         }
     }
 
-    private static List<(DateTimeOffset Start, DateTimeOffset End)> Uncovered(OfflineSpan span, DateTimeOffset[] observations, TimeSpan maxSilence)
+    /// <summary>The offline span minus what its real ends and the observations inside it cover, bridging gaps up to maxSilence.</summary>
+    private static List<(DateTimeOffset Start, DateTimeOffset End)> Uncovered(OfflineSpan span, ObservedSpan[] observations, TimeSpan maxSilence)
     {
-        var points = new List<DateTimeOffset>();
+        var pieces = new List<ObservedSpan>();
         if (span.RealStart)
         {
-            points.Add(span.Start);
+            pieces.Add(ObservedSpan.At(span.Start));
         }
 
-        var i = LowerBound(observations, span.Start);
-        for (; i < observations.Length && observations[i] < span.End; i++)
+        foreach (var o in observations)
         {
-            if (observations[i] > span.Start)
+            if (o.End > span.Start && o.Start < span.End)
             {
-                points.Add(observations[i]);
+                pieces.Add(new ObservedSpan(o.Start > span.Start ? o.Start : span.Start, o.End < span.End ? o.End : span.End));
             }
         }
 
         if (span.RealEnd)
         {
-            points.Add(span.End);
+            pieces.Add(ObservedSpan.At(span.End));
         }
 
         var gaps = new List<(DateTimeOffset, DateTimeOffset)>();
         var cursor = span.Start;
-        for (var p = 1; p < points.Count; p++)
+        ObservedSpan? covered = null;
+        foreach (var piece in pieces.OrderBy(p => p.Start))
         {
-            if (points[p] - points[p - 1] <= maxSilence)
+            if (covered is { } c && piece.Start - c.End <= maxSilence)
             {
-                AddGap(gaps, cursor, points[p - 1]);
-                cursor = points[p];
+                covered = c with { End = piece.End > c.End ? piece.End : c.End };
+                continue;
             }
+
+            if (covered is { } done)
+            {
+                AddGap(gaps, cursor, done.Start);
+                cursor = done.End;
+            }
+
+            covered = piece;
+        }
+
+        if (covered is { } last)
+        {
+            AddGap(gaps, cursor, last.Start);
+            cursor = last.End;
         }
 
         AddGap(gaps, cursor, span.End);
@@ -101,22 +116,6 @@ internal static class ContactGaps
         {
             gaps.Add((start, end));
         }
-    }
-
-    private static int LowerBound(DateTimeOffset[] sorted, DateTimeOffset value)
-    {
-        var index = Array.BinarySearch(sorted, value);
-        if (index < 0)
-        {
-            return ~index;
-        }
-
-        while (index > 0 && sorted[index - 1] == value)
-        {
-            index--;
-        }
-
-        return index;
     }
 
     private readonly record struct OfflineSpan(DateTimeOffset Start, DateTimeOffset End, bool RealStart, bool RealEnd);

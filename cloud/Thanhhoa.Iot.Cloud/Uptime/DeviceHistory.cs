@@ -12,23 +12,11 @@ public sealed class DeviceHistory(string deviceId, DateTimeOffset since)
     private readonly Lock _lock = new();
     private readonly Dictionary<long, StoredEvent> _events = [];
     private readonly HashSet<LinkChange> _links = [];
-    private readonly List<DateTimeOffset> _observations = [];
+    private readonly List<ObservedSpan> _observations = [];
 
     public string DeviceId { get; } = deviceId;
 
     public DateTimeOffset Since { get; } = since;
-
-    /// <summary>When the link last came up (buffered readings stamped before it fill a link gap).</summary>
-    public DateTimeOffset? LastBirth
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _links.Where(l => l.Online).Select(l => (DateTimeOffset?)l.At).Max();
-            }
-        }
-    }
 
     public void AddEvents(IEnumerable<StoredEvent> events)
     {
@@ -49,7 +37,7 @@ public sealed class DeviceHistory(string deviceId, DateTimeOffset since)
         }
     }
 
-    public void AddObservations(IEnumerable<DateTimeOffset> observations)
+    public void AddObservations(IEnumerable<ObservedSpan> observations)
     {
         lock (_lock)
         {
@@ -71,7 +59,7 @@ public sealed class DeviceHistory(string deviceId, DateTimeOffset since)
         lock (_lock)
         {
             var events = _events.Values.Select(e => new LedgerEvent(e.Timestamp, e.Seq, e.Code, e.Action)).ToList();
-            var observations = _observations.Concat(_events.Values.Select(e => e.Timestamp)).ToList();
+            var observations = _observations.Concat(_events.Values.Select(e => ObservedSpan.At(e.Timestamp))).ToList();
             return new LedgerInput(events, _links.ToList(), observations);
         }
     }

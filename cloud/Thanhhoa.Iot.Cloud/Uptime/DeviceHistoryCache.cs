@@ -11,14 +11,31 @@ namespace Thanhhoa.Iot.Cloud.Uptime;
 public sealed class DeviceHistoryCache(LedgerLoader loader, IOptions<UptimeOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private Task _warm = Task.CompletedTask;
 
     /// <summary>Earliest moment the cached histories cover fully (state included).</summary>
     public DateTimeOffset CoveredFrom => time.GetUtcNow() - options.Value.MemoryHorizon;
 
-    public Task<DeviceHistory> GetAsync(string deviceId, CancellationToken cancellationToken)
+    public async Task<DeviceHistory> GetAsync(string deviceId, CancellationToken cancellationToken)
     {
+        if (!_warm.IsCompleted)
+        {
+            await _warm.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var entry = _entries.GetOrAdd(deviceId, id => new Entry(new DeviceHistory(id, Horizon())));
-        return entry.LoadOnceAsync(loader, cancellationToken);
+        return await entry.LoadOnceAsync(loader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Loads every gateway's history in one pass per collection (start-up). Queries wait for it. Entries exist
+    /// (from the link history) before the event scan, so events ingested meanwhile are added, not missed.
+    /// </summary>
+    public Task WarmAsync()
+    {
+        var since = Horizon();
+        _warm = Task.Run(() => loader.LoadAll(since, id => _entries.GetOrAdd(id, _ => Entry.Loaded(new DeviceHistory(id, since))).History));
+        return _warm;
     }
 
     /// <summary>A history read from the store only (for ranges older than the memory horizon).</summary>
@@ -33,7 +50,7 @@ public sealed class DeviceHistoryCache(LedgerLoader loader, IOptions<UptimeOptio
 
     public void AddLink(string deviceId, LinkChange change) => Peek(deviceId)?.AddLink(change);
 
-    public void AddObservations(string deviceId, IEnumerable<DateTimeOffset> observations) => Peek(deviceId)?.AddObservations(observations);
+    public void AddObservations(string deviceId, IEnumerable<ObservedSpan> observations) => Peek(deviceId)?.AddObservations(observations);
 
     public DeviceHistory? Peek(string deviceId) => _entries.TryGetValue(deviceId, out var entry) ? entry.History : null;
 
@@ -45,6 +62,13 @@ public sealed class DeviceHistoryCache(LedgerLoader loader, IOptions<UptimeOptio
         private Task<DeviceHistory>? _load;
 
         public DeviceHistory History { get; } = history;
+
+        public static Entry Loaded(DeviceHistory history)
+        {
+            var entry = new Entry(history);
+            entry._load = Task.FromResult(history);
+            return entry;
+        }
 
         public Task<DeviceHistory> LoadOnceAsync(LedgerLoader loader, CancellationToken cancellationToken)
         {

@@ -1,58 +1,55 @@
+using LiteDB;
 using Thanhhoa.Iot.Cloud.Storage;
+using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 namespace Thanhhoa.Iot.Cloud.Uptime;
 
-/// <summary>Reads one gateway's history from the stores: events, link changes, and readings inside link gaps.</summary>
-public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore links)
+/// <summary>
+/// Reads gateways' histories from the stores: alarm events, link changes and observed spans. One gateway at a
+/// time (three indexed queries), or every gateway at once in one pass per collection, which is what start-up uses:
+/// LiteDB answers one scan far faster than thousands of small queries.
+/// </summary>
+public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore links, ObservationStore observations, LiteDbStore store)
 {
-    private const int MaxReadingsPerGap = 100_000;
     private static readonly DateTimeOffset Far = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Fills <paramref name="history"/> with everything stored since its <see cref="DeviceHistory.Since"/>.</summary>
     public async Task LoadAsync(DeviceHistory history, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var changes = links.Query(history.DeviceId, history.Since);
-        foreach (var change in changes)
+        foreach (var change in links.Query(history.DeviceId, history.Since))
         {
             history.AddLink(change);
         }
 
+        history.AddObservations(observations.Query(history.DeviceId, history.Since));
         var events = await telemetry.QueryEventsAsync(new TelemetryQuery(history.DeviceId, null, history.Since, Far, int.MaxValue), cancellationToken)
             .ConfigureAwait(false);
         history.AddEvents(events);
-        foreach (var (start, end) in OfflineSpans(changes, history.Since))
-        {
-            var query = new TelemetryQuery(history.DeviceId, null, start, end, MaxReadingsPerGap);
-            var readings = await telemetry.QueryReadingsAsync(query, cancellationToken).ConfigureAwait(false);
-            history.AddObservations(readings.Select(r => r.Timestamp).Distinct());
-        }
     }
 
-    /// <summary>Spans without a link, from <paramref name="since"/> on; before the first birth counts too (buffered data may cover it).</summary>
-    private static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> OfflineSpans(IReadOnlyList<LinkChange> changes, DateTimeOffset since)
+    /// <summary>Fills a history per gateway (created by <paramref name="historyFor"/>) with everything stored since <paramref name="since"/>.</summary>
+    public void LoadAll(DateTimeOffset since, Func<string, DeviceHistory> historyFor)
     {
-        DateTimeOffset? offlineSince = since;
-        foreach (var change in changes)
+        ArgumentNullException.ThrowIfNull(historyFor);
+        foreach (var device in links.All(since))
         {
-            if (!change.Online)
+            var history = historyFor(device.Key);
+            foreach (var change in device)
             {
-                offlineSince ??= change.At;
-            }
-            else if (offlineSince is { } start)
-            {
-                if (change.At > start)
-                {
-                    yield return (start, change.At);
-                }
-
-                offlineSince = null;
+                history.AddLink(change);
             }
         }
 
-        if (offlineSince is { } open)
+        foreach (var device in observations.All(since))
         {
-            yield return (open, Far);
+            historyFor(device.Key).AddObservations(device);
+        }
+
+        var events = store.Database.GetCollection(LiteDbStore.Events).Find(LiteDB.Query.GTE("t", since.UtcTicks)).Select(TelemetryDocuments.ToEvent);
+        foreach (var device in events.GroupBy(e => e.DeviceId, StringComparer.Ordinal))
+        {
+            historyFor(device.Key).AddEvents(device);
         }
     }
 }

@@ -18,17 +18,20 @@ public sealed class LinkHistoryStore
         store.Database.GetCollection(Collection).EnsureIndex(LiteDbKeys.DeviceTime, "$." + LiteDbKeys.DeviceTime);
     }
 
-    public Task AppendAsync(string deviceId, LinkChange change, CancellationToken cancellationToken)
+    public Task AppendAsync(string deviceId, LinkChange change, CancellationToken cancellationToken) =>
+        AppendManyAsync(deviceId, [change], cancellationToken);
+
+    public Task AppendManyAsync(string deviceId, IReadOnlyList<LinkChange> changes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        var doc = new BsonDocument
+        ArgumentNullException.ThrowIfNull(changes);
+        var docs = changes.Select(change => new BsonDocument
         {
             [LiteDbKeys.Device] = deviceId,
             ["t"] = change.At.UtcTicks,
             ["on"] = change.Online,
             [LiteDbKeys.DeviceTime] = LiteDbKeys.ByTime(deviceId, change.At, change.Online ? 1 : 0),
-        };
-        return _store.Writer.WriteAsync(db => db.GetCollection(Collection, BsonAutoId.Int64).Insert(doc), cancellationToken);
+        }).ToList();
+        return _store.Writer.WriteAsync(db => db.GetCollection(Collection, BsonAutoId.Int64).InsertBulk(docs), cancellationToken);
     }
 
     /// <summary>Changes from <paramref name="from"/> on, plus the last one before it (the state at the start).</summary>
@@ -41,6 +44,20 @@ public sealed class LinkHistoryStore
         var before = collection.Query().Where(LiteDB.Query.Between(LiteDbKeys.DeviceTime, first, low)).OrderByDescending(LiteDbKeys.DeviceTime).Limit(1).ToList();
         var after = collection.Query().Where(LiteDB.Query.Between(LiteDbKeys.DeviceTime, low, high)).OrderBy(LiteDbKeys.DeviceTime).ToList();
         return before.Concat(after).DistinctBy(d => d["_id"]).Select(ToChange).OrderBy(c => c.At).ToList();
+    }
+
+    /// <summary>Every device's changes from <paramref name="since"/> on, each with the last one before it, in one pass.</summary>
+    public ILookup<string, LinkChange> All(DateTimeOffset since)
+    {
+        var byDevice = _store.Database.GetCollection(Collection).FindAll()
+            .GroupBy(d => d[LiteDbKeys.Device].AsString, ToChange, StringComparer.Ordinal);
+        return byDevice.SelectMany(g =>
+            {
+                var ordered = g.OrderBy(c => c.At).ToList();
+                var before = ordered.LastOrDefault(c => c.At < since);
+                return ordered.Where(c => c.At >= since || c == before).Select(c => (Device: g.Key, Change: c));
+            })
+            .ToLookup(x => x.Device, x => x.Change, StringComparer.Ordinal);
     }
 
     /// <summary>Devices whose last recorded change is a birth (used at start: the cloud was down, so was contact).</summary>

@@ -51,7 +51,7 @@ internal static class ScriptedHistory
             new(At(8, 0), true),
             new(At(20, 0), false),
         };
-        var observations = Enumerable.Range(1, 40).Select(m => At(6, m)).ToList();
+        var observations = Enumerable.Range(1, 40).Select(m => ObservedSpan.At(At(6, m))).ToList();
         return new LedgerInput(events, links, observations);
     }
 

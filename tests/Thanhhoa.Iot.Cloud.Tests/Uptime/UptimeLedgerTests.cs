@@ -93,11 +93,35 @@ public sealed class UptimeLedgerTests
     public void Build_LinkGapFullyCoveredByBufferedReadings_NoUnknownTime()
     {
         var links = new List<LinkChange> { new(At(0, 0), true), new(At(1, 0), false), new(At(1, 30), true) };
-        var observations = Enumerable.Range(0, 31).Select(m => At(1, 0).AddMinutes(m).AddSeconds(5)).ToList();
+        var observations = Enumerable.Range(0, 31).Select(m => ObservedSpan.At(At(1, 0).AddMinutes(m).AddSeconds(5))).ToList();
 
         var timeline = UptimeLedger.Build("s", new LedgerInput([], links, observations), At(0), At(2), MaxSilence, false);
 
         Assert.That(timeline.Intervals, Is.EqualTo(new PowerInterval[] { new(At(0), At(2), PowerState.Mains, null) }));
+    }
+
+    [Test]
+    public void Build_LinkGapCoveredByOneLongObservedSpan_OnlyTheUncoveredTailIsUnknown()
+    {
+        var links = new List<LinkChange> { new(At(0, 0), true), new(At(1, 0), false), new(At(3, 0), true) };
+        var observed = new List<ObservedSpan> { new(At(1, 1), At(2, 0)) };
+
+        var timeline = UptimeLedger.Build("s", new LedgerInput([], links, observed), At(0), At(4), MaxSilence, false);
+
+        Assert.That(timeline.Intervals, Is.EqualTo(new PowerInterval[]
+        {
+            new(At(0), At(2), PowerState.Mains, null),
+            new(At(2), At(3), PowerState.Unknown, null),
+            new(At(3), At(4), PowerState.Mains, null),
+        }));
+    }
+
+    [Test]
+    public void FromInstants_ReadingsWithAGap_TwoSpans()
+    {
+        var spans = ObservedSpan.FromInstants([At(1, 3), At(1, 0), At(1, 1), At(2, 0)], MaxSilence);
+
+        Assert.That(spans, Is.EqualTo(new[] { new ObservedSpan(At(1, 0), At(1, 3)), ObservedSpan.At(At(2, 0)) }));
     }
 
     [Test]

@@ -83,7 +83,7 @@ public sealed class UptimeServiceTests
         await harness.DeathAsync(Device, 1, At(6));
         time.SetUtcNow(At(8));
         await harness.BirthAsync(Device, 2, Site, At(8));
-        await harness.ReadingsAsync(Device, input.Observations.Select((t, i) => (200L + i, t, 49.0)).ToList());
+        await harness.ReadingsAsync(Device, input.Observations.Select((o, i) => (200L + i, o.Start, 49.0)).ToList());
         foreach (var e in buffered)
         {
             await harness.EventAsync(Device, e);
