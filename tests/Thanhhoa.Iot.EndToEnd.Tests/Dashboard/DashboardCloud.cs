@@ -27,12 +27,12 @@ internal sealed class DashboardCloud : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DashboardCloud> StartAsync(string dataDirectory, int seedSites)
+    public static async Task<DashboardCloud> StartAsync(string dataDirectory, int seedSites, int historyDays = 0)
     {
         var mqttPort = FreeTcpPort.Next();
         var app = CloudApp.Build([
             "--Urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}", "--Broker:Mode=Embedded", $"--Broker:Port={mqttPort}",
-            $"--Demo:SeedSites={seedSites}", "--Logging:LogLevel:Default=Warning",
+            $"--Demo:SeedSites={seedSites}", $"--Demo:HistoryDays={historyDays}", "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();
         return new DashboardCloud(app, mqttPort);
