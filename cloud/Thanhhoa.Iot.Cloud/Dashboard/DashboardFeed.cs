@@ -17,8 +17,6 @@ public sealed class DashboardFeed(IOptions<JsonOptions> json)
 
     public bool HasSubscribers => !_subscribers.IsEmpty;
 
-    public int Subscribers => _subscribers.Count;
-
     public ChannelReader<string> Subscribe(CancellationToken until)
     {
         var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });

@@ -24,12 +24,6 @@ public sealed class UptimeService(DeviceHistoryCache histories, IOptions<UptimeO
         return UptimeLedger.Build(site, input, from, end, options.Value.MaxSilence, ongoing: now - end <= NowTolerance);
     }
 
-    public async Task<AvailabilityFigures> FiguresAsync(string site, string? deviceId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        var timeline = await TimelineAsync(site, deviceId, from, to, cancellationToken).ConfigureAwait(false);
-        return AvailabilityFigures.Of(timeline.Intervals, timeline.From, timeline.To);
-    }
-
     private Task<DeviceHistory> HistoryFor(string deviceId, DateTimeOffset from, CancellationToken cancellationToken) =>
         from >= histories.CoveredFrom
             ? histories.GetAsync(deviceId, cancellationToken)
