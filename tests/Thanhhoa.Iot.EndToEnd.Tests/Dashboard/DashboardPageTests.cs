@@ -100,9 +100,11 @@ public sealed class DashboardPageTests
         await Expect(alarmRow).ToContainTextAsync("Mains failure");
         await Expect(page.Locator("#panel-title")).ToContainTextAsync("Battery");
         await Expect(page.Locator("#alarms thead")).ToContainTextAsync("Severity");
+        await Expect(page.Locator(".leaflet-control-zoom-in")).ToHaveAttributeAsync("title", "Zoom in");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "dashboard-on-battery-en.png"), FullPage = true });
         await page.ClickAsync("#lang");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Giám sát nguồn điện và thời gian hoạt động trạm");
+        await Expect(page.Locator(".leaflet-control-zoom-in")).ToHaveAttributeAsync("title", "Phóng to");
 
         Assert.That(recorded.ConsoleErrors, Is.Empty, "console errors");
         var outside = recorded.Requests.Where(u => new Uri(u).Host is not ("127.0.0.1" or "localhost")).ToList();

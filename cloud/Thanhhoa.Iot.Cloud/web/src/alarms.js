@@ -29,6 +29,7 @@ export function createAlarmList(table, counter, onSelect) {
   }
 
   const rank = { critical: 3, major: 2, warning: 1, info: 0 };
+  const shown = 300; // the worst first; the counter and the CSV export have them all
 
   function render() {
     const all = [...bySite.values()].flat().sort((a, b) => (rank[b.severity] - rank[a.severity]) || b.raisedAt.localeCompare(a.raisedAt));
@@ -38,7 +39,7 @@ export function createAlarmList(table, counter, onSelect) {
       body.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'empty', text: t('noAlarms') })));
       return;
     }
-    body.replaceChildren(...all.map((a) => el('tr', { class: `alarm sev-${a.severity}${a.ackedBy ? ' acked' : ''}`, 'data-alarm': a.id, 'data-site': a.site, 'data-code': a.code },
+    const rows = all.slice(0, shown).map((a) => el('tr', { class: `alarm sev-${a.severity}${a.ackedBy ? ' acked' : ''}`, 'data-alarm': a.id, 'data-site': a.site, 'data-code': a.code },
       el('td', {}, el('span', { class: `sev sev-${a.severity}`, text: t(`sev.${a.severity}`) })),
       el('td', {}, el('a', { href: '#', text: a.siteName, onclick: (e) => { e.preventDefault(); onSelect(a.site); } })),
       el('td', { text: alarmLabel(a.code) }),
@@ -46,7 +47,9 @@ export function createAlarmList(table, counter, onSelect) {
       el('td', {}, a.ackedBy
         ? el('span', { class: 'acked-by', text: t('ackedBy', { by: a.ackedBy, at: dateTime(a.ackedAt) }) })
         : el('button', { type: 'button', class: 'ack', text: t('ackButton'), onclick: () => acknowledge(a).catch((err) => window.alert(t('loadFailed', { msg: err.message }))) })),
-    )));
+    ));
+    if (all.length > shown) rows.push(el('tr', {}, el('td', { colspan: 5, class: 'empty', text: t('moreAlarms', { n: all.length - shown }) })));
+    body.replaceChildren(...rows);
   }
 
   return { setAll, setSite, render };

@@ -1,30 +1,40 @@
 import { t, locale, has } from './i18n.js';
 
 const zone = 'Asia/Ho_Chi_Minh';
+const formatters = new Map();
+
+/** Intl formatters are costly to build; a list of a thousand alarms must not build one per row. */
+function cached(kind, options) {
+  const key = `${kind}|${locale()}|${JSON.stringify(options)}`;
+  if (!formatters.has(key)) {
+    formatters.set(key, kind === 'date' ? new Intl.DateTimeFormat(locale(), { timeZone: zone, ...options }) : new Intl.NumberFormat(locale(), options));
+  }
+  return formatters.get(key);
+}
 
 export function dateTime(iso) {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { timeZone: zone, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  return cached('date', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 }
 
 export function clock(date) {
-  return new Intl.DateTimeFormat(locale(), { timeZone: zone, dateStyle: 'medium', timeStyle: 'medium' }).format(date) + ' (UTC+7)';
+  return cached('date', { dateStyle: 'medium', timeStyle: 'medium' }).format(date) + ' (UTC+7)';
 }
 
 /** Chart axis labels in the page's language: hours for a day, day and month for a week. */
 export function axisTime(seconds, range) {
   const options = range === '24h' ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit', hour: '2-digit' };
-  return new Intl.DateTimeFormat(locale(), { timeZone: zone, ...options }).format(new Date(seconds * 1000));
+  return cached('date', options).format(new Date(seconds * 1000));
 }
 
 export function percent(x) {
   if (x === null || x === undefined) return '—';
-  return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+  return cached('number', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
 }
 
 export function number(x, digits = 2) {
   if (x === null || x === undefined) return '—';
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(x);
+  return cached('number', { maximumFractionDigits: digits }).format(x);
 }
 
 export function duration(seconds) {

@@ -19,6 +19,7 @@ const dict = {
   ackedBy: ['Đã xác nhận: {by}, {at}', 'Acknowledged by {by}, {at}'],
   enterName: ['Nhập tên người trực trước khi xác nhận cảnh báo.', 'Enter the operator name before acknowledging an alarm.'],
   noAlarms: ['Không có cảnh báo', 'No active alarms'],
+  moreAlarms: ['… và {n} cảnh báo khác (xem bản xuất CSV)', '… and {n} more (see the CSV export)'],
   areaAvailability: ['Tỷ lệ sẵn sàng theo địa bàn', 'Availability by area'],
   availabilityNote: ['Tỷ lệ sẵn sàng = thời gian hoạt động / (hoạt động + mất nguồn); thời gian mất kết nối không tính vào cả hai.',
     'Availability = up time / (up + down); time without contact counts as neither.'],
@@ -115,6 +116,8 @@ const dict = {
   noData: ['Chưa có dữ liệu', 'No data yet'],
   duration: ['{h} giờ {m} phút', '{h} h {m} min'],
   close: ['Đóng', 'Close'],
+  zoomIn: ['Phóng to', 'Zoom in'],
+  zoomOut: ['Thu nhỏ', 'Zoom out'],
   loadFailed: ['Không tải được dữ liệu: {msg}', 'Could not load data: {msg}'],
 };
 
@@ -139,6 +142,9 @@ export function applyLabels(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   root.querySelectorAll('[data-i18n-aria]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nAria)); });
+  for (const [selector, key] of [['.leaflet-control-zoom-in', 'zoomIn'], ['.leaflet-control-zoom-out', 'zoomOut']]) {
+    root.querySelectorAll(selector).forEach((el) => { el.title = t(key); el.setAttribute('aria-label', t(key)); });
+  }
 }
 
 export function toggleLang() {

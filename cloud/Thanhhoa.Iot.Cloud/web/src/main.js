@@ -116,6 +116,7 @@ async function start() {
   renderDistricts();
   legend($('legend'));
   await Promise.all([siteMap.loadOutlines(), loadLive()]);
+  applyLabels();
   document.body.dataset.ready = 'true';
   await loadReports();
   document.body.dataset.reports = 'true';
