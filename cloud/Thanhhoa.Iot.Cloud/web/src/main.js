@@ -71,6 +71,7 @@ async function loadLive() {
   const [list, active] = await Promise.all([api.sites(), api.alarms()]);
   sites.clear();
   for (const s of list) sites.set(s.code, s);
+  siteMap.setDense(sites.size > 1500);
   renderSites();
   alarms.setAll(active);
 }

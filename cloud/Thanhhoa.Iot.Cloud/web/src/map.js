@@ -30,10 +30,13 @@ export function createMap(element, onSelect) {
     map.fitBounds(provinceLayer.getBounds(), { padding: [8, 8] });
   }
 
+  let dense = false;
+
   function style(site) {
     const alarmed = site.activeAlarms > 0;
+    const radius = site.kind === 'hamlet' ? 5 : 6.5;
     return {
-      radius: site.kind === 'hamlet' ? 5 : 6.5,
+      radius: dense ? radius * 0.6 : radius,
       color: alarmed ? '#7b1fa2' : '#263238',
       weight: alarmed ? 2.5 : 1,
       fillColor: stateColours[site.state] || '#999',
@@ -59,7 +62,10 @@ export function createMap(element, onSelect) {
     if (!visible && map.hasLayer(marker)) marker.remove();
   }
 
-  return { map, loadOutlines, upsert };
+  /** Smaller markers when thousands of sites share the province. */
+  const setDense = (value) => { dense = value; };
+
+  return { map, loadOutlines, upsert, setDense };
 }
 
 export function legend(element) {
