@@ -1,4 +1,5 @@
 using System.Globalization;
+using Thanhhoa.Iot.Cloud.Apis;
 
 namespace Thanhhoa.Iot.Cloud.Dashboard;
 
@@ -14,10 +15,10 @@ public sealed record ReportRange(DateTimeOffset From, DateTimeOffset To, string 
     {
         errors = [];
         result = null!;
-        var end = Time("to", to, now, errors);
+        var end = RangeQuery.ParseTime("to", to, now, errors);
         if (!string.IsNullOrWhiteSpace(from))
         {
-            var start = Time("from", from, end, errors);
+            var start = RangeQuery.ParseTime("from", from, end, errors);
             if (errors.Count == 0 && start >= end)
             {
                 errors["from"] = [$"from ({start:O}) is not before to ({end:O}); swap them or widen the range."];
@@ -47,22 +48,5 @@ public sealed record ReportRange(DateTimeOffset From, DateTimeOffset To, string 
 
         TimeSpan? span = label[^1] switch { 'h' => TimeSpan.FromHours(n), 'd' => TimeSpan.FromDays(n), _ => null };
         return span <= Longest ? span : null;
-    }
-
-    private static DateTimeOffset Time(string name, string? text, DateTimeOffset fallback, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-');
-        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            return value.ToUniversalTime();
-        }
-
-        errors[name] = [$"{name} '{text}' is not an RFC 3339 time with an offset; use e.g. 2026-11-26T00:00:00+07:00."];
-        return fallback;
     }
 }
