@@ -6,7 +6,7 @@ set -euo pipefail
 
 want=(dotnet)
 case "${1:-test}" in
-  test) pkgs=(mosquitto mosquitto-clients socat python3-pymodbus) ;;
+  test) pkgs=(mosquitto mosquitto-clients socat python3-pymodbus chromium) ;;
   run)  pkgs=() ;;
   *) echo "usage: scripts/deps.sh test|run" >&2; exit 2 ;;
 esac
