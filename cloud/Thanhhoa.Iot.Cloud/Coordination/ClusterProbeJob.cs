@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace Thanhhoa.Iot.Cloud.Coordination;
+
+/// <summary>
+/// A diagnostic singleton job (off unless <see cref="CoordinationOptions.ProbeInterval"/> is set): each run
+/// records (period, node), with no uniqueness of its own, so two rows for one period would show that
+/// the cluster ran a singleton job twice.
+/// </summary>
+public sealed class ClusterProbeJob(IClusterProbeLog log, IOptions<CoordinationOptions> options, TimeProvider time, ILogger<ClusterProbeJob> logger)
+    : ISingletonJob
+{
+    public string Name => "cluster.probe";
+
+    public TimeSpan Interval => options.Value.ProbeInterval;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var period = SingletonJobRunner.PeriodOf(now, Interval);
+        await log.RecordAsync(period, options.Value.NodeId, now, cancellationToken).ConfigureAwait(false);
+        CoordinationLog.Probe(logger, options.Value.NodeId, period);
+    }
+}
