@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Storage;
-using Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 namespace Thanhhoa.Iot.Cloud.Coordination;
 
@@ -37,6 +36,15 @@ public static class CoordinationServiceCollectionExtensions
         }
 
         services.AddHostedService<SingletonJobRunner>();
+        var external = configuration.GetSection(BrokerOptions.Section);
+        var sharedIngest = external.GetValue(nameof(BrokerOptions.Mode), BrokerMode.Embedded) == BrokerMode.External
+            && !string.IsNullOrEmpty(external.GetSection(nameof(BrokerOptions.External)).GetValue<string>(nameof(ExternalBrokerOptions.SharedGroup)));
+        if (sharedIngest && provider == StorageProvider.Postgres)
+        {
+            services.AddSingleton<IngestMembership>();
+            services.AddHostedService(sp => sp.GetRequiredService<IngestMembership>());
+        }
+
         return services;
     }
 }
