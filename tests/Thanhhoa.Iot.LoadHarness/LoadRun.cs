@@ -10,7 +10,11 @@ namespace Thanhhoa.Iot.LoadHarness;
 /// </summary>
 public static class LoadRun
 {
-    public static async Task<LoadReport> RunAsync(LoadOptions options, TextWriter log, CancellationToken cancellationToken)
+    public static Task<LoadReport> RunAsync(LoadOptions options, TextWriter log, CancellationToken cancellationToken) =>
+        RunAsync(options, log, null, cancellationToken);
+
+    /// <param name="connected">Called once the fleet is connected and before it publishes (e.g. to measure memory per connection).</param>
+    public static async Task<LoadReport> RunAsync(LoadOptions options, TextWriter log, Func<LoadFleet, Task>? connected, CancellationToken cancellationToken)
     {
         var time = TimeProvider.System;
         using var probe = new CloudProbe(options.Clouds);
@@ -19,6 +23,10 @@ public static class LoadRun
             : null;
         await using var fleet = await LoadFleet.ConnectAsync(options, time, cancellationToken).ConfigureAwait(false);
         log.WriteLine($"connected {fleet.Connected}/{options.Gateways} gateways to {options.BrokerHost}:{options.BrokerPort}");
+        if (connected is not null)
+        {
+            await connected(fleet).ConfigureAwait(false);
+        }
 
         var visible = new LatencyHistogram();
         var sampler = new VisibilitySampler(fleet, probe, visible, options.Clouds.Count > 0);
