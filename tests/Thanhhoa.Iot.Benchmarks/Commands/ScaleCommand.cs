@@ -8,7 +8,7 @@ using Thanhhoa.Iot.TestSupport.Processes;
 namespace Thanhhoa.Iot.Benchmarks.Commands;
 
 /// <summary>
-/// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1]</c>: the same
+/// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1] [--shapes embedded,pg,baseline]</c>: the same
 /// lightweight fleet (thiot-load, in this process) against three shapes, one after the other in one run:
 /// (1) the cloud with its embedded broker and LiteDB (PUBACK after store); (2) mosquitto + cloud node(s)
 /// + PostgreSQL; (3) mosquitto delivering to a bare subscriber that discards (the baseline). Prints one
@@ -31,9 +31,21 @@ internal static class ScaleCommand
         var nodes = CommandArgs.Int(args, "--nodes", 1);
         Console.WriteLine($"scale: {fleet.Gateways} gateways, {fleet.ReadingsPerBatch} readings/batch, a batch per {fleet.Interval.TotalMilliseconds} ms per gateway, " +
                           $"{fleet.Duration.TotalSeconds} s measured after {fleet.Warmup.TotalSeconds} s warm-up; load average {LoadAverage()}");
-        await EmbeddedAsync(fleet with { Prefix = "emb-" });
-        await PostgresAsync(fleet with { Prefix = "pg-" }, nodes);
-        await BaselineAsync(fleet with { Prefix = "base-" });
+        var shapes = args.SkipWhile(a => a != "--shapes").Skip(1).FirstOrDefault()?.Split(',') ?? ["embedded", "pg", "baseline"];
+        if (shapes.Contains("embedded"))
+        {
+            await EmbeddedAsync(fleet with { Prefix = "emb-" });
+        }
+
+        if (shapes.Contains("pg"))
+        {
+            await PostgresAsync(fleet with { Prefix = "pg-" }, nodes);
+        }
+
+        if (shapes.Contains("baseline"))
+        {
+            await BaselineAsync(fleet with { Prefix = "base-" });
+        }
         return 0;
     }
 

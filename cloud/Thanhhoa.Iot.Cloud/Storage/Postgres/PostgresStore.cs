@@ -19,6 +19,13 @@ public sealed class PostgresStore : IStoreHealth, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "thiot-cloud";
+
+        // The same few statements run thousands of times a second: prepare them once per connection.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
         DataSource = builder.Build();
         Options = options;
         _time = time;
