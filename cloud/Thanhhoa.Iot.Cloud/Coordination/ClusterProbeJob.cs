@@ -14,11 +14,10 @@ public sealed class ClusterProbeJob(IClusterProbeLog log, IOptions<CoordinationO
 
     public TimeSpan Interval => options.Value.ProbeInterval;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(long period, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var period = SingletonJobRunner.PeriodOf(now, Interval);
-        await log.RecordAsync(period, options.Value.NodeId, now, cancellationToken).ConfigureAwait(false);
+        // The claimed period, not one computed from the clock now: a run that starts late must not look like the next period's.
+        await log.RecordAsync(period, options.Value.NodeId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         CoordinationLog.Probe(logger, options.Value.NodeId, period);
     }
 }

@@ -12,5 +12,6 @@ public interface ISingletonJob
     /// <summary>Length of one period; at most one node runs the job in each.</summary>
     TimeSpan Interval { get; }
 
-    Task RunAsync(CancellationToken cancellationToken);
+    /// <param name="period">The period this run was claimed for (see <see cref="SingletonJobRunner.PeriodOf"/>).</param>
+    Task RunAsync(long period, CancellationToken cancellationToken);
 }

@@ -69,7 +69,7 @@ public sealed class SingletonJobRunner(
         CoordinationLog.JobClaimed(logger, _nodeId, job.Name, period);
         try
         {
-            await job.RunAsync(stoppingToken).ConfigureAwait(false);
+            await job.RunAsync(period, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

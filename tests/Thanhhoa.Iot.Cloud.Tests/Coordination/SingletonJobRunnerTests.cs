@@ -67,9 +67,10 @@ public sealed class SingletonJobRunnerTests
 
         public TimeSpan Interval => SingletonJobRunnerTests.Interval;
 
-        public Task RunAsync(CancellationToken cancellationToken)
+        public Task RunAsync(long period, CancellationToken cancellationToken)
         {
-            runs.TryWrite((SingletonJobRunner.PeriodOf(time.GetUtcNow(), Interval), node));
+            Assert.That(period, Is.EqualTo(SingletonJobRunner.PeriodOf(time.GetUtcNow(), Interval)));
+            runs.TryWrite((period, node));
             return fail ? throw new InvalidOperationException("job failed on purpose") : Task.CompletedTask;
         }
     }

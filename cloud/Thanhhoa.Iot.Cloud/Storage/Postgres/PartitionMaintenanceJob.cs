@@ -9,7 +9,7 @@ public sealed class PartitionMaintenanceJob(PostgresStore store, ILogger<Partiti
 
     public TimeSpan Interval => store.Options.MaintenanceInterval;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(long period, CancellationToken cancellationToken)
     {
         var (created, dropped) = await store.Partitions.RunAsync(cancellationToken).ConfigureAwait(false);
         if (created + dropped > 0)
