@@ -32,7 +32,7 @@ public sealed class SimulatedSite
     public SimulatedSite(SimulatedSiteOptions options, DateTimeOffset start)
     {
         _options = options;
-        _rng = new Random(options.Seed);
+        _rng = new Random(SiteNoise.Scramble(options.Seed));
         HasGenerator = options.HasGenerator ?? false;
         _battery = new SimulatedBattery(options.BatteryCapacityAh ?? SeededCapacity(_rng));
         _start = start;

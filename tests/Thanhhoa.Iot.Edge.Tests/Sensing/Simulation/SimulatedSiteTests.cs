@@ -173,6 +173,28 @@ public sealed class SimulatedSiteTests
         });
     }
 
+    [Test]
+    public void Constructor_FleetSeedsOneToFifty_FirstOutagesSpreadAsExponentialGaps()
+    {
+        var firstOutage = Enumerable.Range(1, 50).Select(seed =>
+        {
+            var site = new SimulatedSite(new SimulatedSiteOptions { Seed = seed, MeanTimeBetweenOutages = TimeSpan.FromMinutes(20) }, T0);
+            var minute = 1;
+            while (site.AdvanceTo(T0.AddMinutes(minute)).MainsPresent)
+            {
+                minute++;
+            }
+
+            return minute;
+        }).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstOutage.Count(m => m <= 2), Is.LessThanOrEqualTo(12), "P(gap < 2 min) = 10%: consecutive seeds must not start together");
+            Assert.That(firstOutage.Count(m => m > 20), Is.InRange(10, 28), "P(gap > 20 min) = 37%");
+        });
+    }
+
     private static SimulatedSiteOptions Scripted(bool hasGenerator) => new()
     {
         Seed = 7,
