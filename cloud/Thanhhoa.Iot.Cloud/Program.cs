@@ -1,6 +1,7 @@
 using Thanhhoa.Iot.Cloud.Apis;
 using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Commands;
+using Thanhhoa.Iot.Cloud.Dashboard;
 using Thanhhoa.Iot.Cloud.DesiredConfig;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
@@ -23,7 +24,8 @@ namespace Thanhhoa.Iot.Cloud
         {
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest().AddBroker(builder.Configuration)
-                .AddCloudApis().AddCloudHealth();
+                .AddCloudApis().AddCloudHealth()
+                .AddDashboard(builder.Configuration);
             builder.Services.AddCommands(builder.Configuration).AddDesiredConfig();
             overrideServices?.Invoke(builder.Services);
 
@@ -31,6 +33,7 @@ namespace Thanhhoa.Iot.Cloud
             app.UseExceptionHandler();
             app.UseStatusCodePages();
             app.MapOpenApi();
+            app.MapDashboard();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
             app.MapCommandsApi().MapConfigApi();
             return app.LogStartupBanner();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Thanhhoa.Iot.Cloud.Broker;
+using Thanhhoa.Iot.Cloud.Coordination;
 using Thanhhoa.Iot.Cloud.Ingest;
 
 namespace Thanhhoa.Iot.Cloud.Commands;
@@ -22,8 +23,9 @@ public static class CommandServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandObserver, CommandMetrics>());
         services.TryAddSingleton<CommandWorkQueue>();
         services.TryAddSingleton<ICommandAcknowledgements>(sp => sp.GetRequiredService<CommandWorkQueue>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceOnlineObserver, CommandWorkQueue>(sp => sp.GetRequiredService<CommandWorkQueue>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIngestListener, CommandWorkQueue>(sp => sp.GetRequiredService<CommandWorkQueue>()));
         services.AddHostedService<CommandWorker>();
+        services.AddSingleton<ISingletonJob, CommandSweepJob>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUpMessageConsumer, CommandResultConsumer>());
         if (configuration.GetSection(BrokerOptions.Section).GetValue(nameof(BrokerOptions.Mode), BrokerMode.Embedded) == BrokerMode.External)
         {

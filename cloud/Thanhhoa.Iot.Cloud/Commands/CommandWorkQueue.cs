@@ -1,5 +1,8 @@
 using System.Threading.Channels;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.Registry;
+using Thanhhoa.Iot.Cloud.Storage;
+using Thanhhoa.Iot.Contracts.Messages;
 
 namespace Thanhhoa.Iot.Cloud.Commands;
 
@@ -8,7 +11,7 @@ namespace Thanhhoa.Iot.Cloud.Commands;
 /// gateway's birth arrived. Enqueueing never blocks, so the broker's threads return at once. Depends on
 /// nothing, so the broker, the publisher and the service can all reach it without a dependency cycle.
 /// </summary>
-public sealed class CommandWorkQueue : ICommandAcknowledgements, IDeviceOnlineObserver
+public sealed class CommandWorkQueue : ICommandAcknowledgements, IIngestListener
 {
     private readonly Channel<(string DeviceId, string? CommandId)> _work =
         Channel.CreateUnbounded<(string, string?)>(new UnboundedChannelOptions { SingleReader = true });
@@ -18,5 +21,19 @@ public sealed class CommandWorkQueue : ICommandAcknowledgements, IDeviceOnlineOb
 
     public void Acknowledged(string deviceId, string commandId) => _work.Writer.TryWrite((deviceId, commandId));
 
-    public void Online(string deviceId, long session) => _work.Writer.TryWrite((deviceId, null));
+    public ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask EventsStoredAsync(string deviceId, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>A birth (a new session online): queued, so ingest never waits for the work it causes.</summary>
+    public ValueTask LinkChangedAsync(string deviceId, LinkUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.State == LinkState.Online)
+        {
+            _work.Writer.TryWrite((deviceId, null));
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

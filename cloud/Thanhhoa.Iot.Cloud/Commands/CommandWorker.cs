@@ -1,41 +1,16 @@
-using Microsoft.Extensions.Options;
-
 namespace Thanhhoa.Iot.Cloud.Commands;
 
 /// <summary>
 /// The command service's background work. Broker callbacks (a gateway acknowledged a command, a gateway's
 /// birth arrived) only enqueue into <see cref="CommandWorkQueue"/> and return; this worker records acknowledgements in batches (one
 /// transaction per batch, however many gateways answer at once) and re-sends pending commands after a
-/// birth. A periodic sweep on the TimeProvider expires commands and sends scheduled ones; the sweep is
-/// one idempotent database operation, so it could later run on one node under a database lease.
+/// birth. Expiry is <see cref="CommandSweepJob"/>'s.
 /// </summary>
-public sealed class CommandWorker(
-    CommandService commands, CommandWorkQueue queue, IOptions<CloudCommandOptions> options, TimeProvider time, ILogger<CommandWorker> logger)
-    : BackgroundService
+public sealed class CommandWorker(CommandService commands, CommandWorkQueue queue, ILogger<CommandWorker> logger) : BackgroundService
 {
     private const int MaxBatch = 2048;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(SweepLoopAsync(stoppingToken), WorkLoopAsync(stoppingToken));
-
-    private async Task SweepLoopAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        try
-        {
-            do
-            {
-                await GuardedAsync("expiry sweep", () => commands.SweepAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task WorkLoopAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<(string DeviceId, string? CommandId)>();
         try

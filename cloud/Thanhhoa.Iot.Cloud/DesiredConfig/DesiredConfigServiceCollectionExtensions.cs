@@ -14,7 +14,7 @@ public static class DesiredConfigServiceCollectionExtensions
         services.TryAddSingleton<DesiredConfigService>();
         services.TryAddSingleton<DesiredConfigWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DesiredConfigWorker>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceOnlineObserver, DesiredConfigWorker>(sp => sp.GetRequiredService<DesiredConfigWorker>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIngestListener, DesiredConfigWorker>(sp => sp.GetRequiredService<DesiredConfigWorker>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IUpMessageConsumer, ConfigReportConsumer>());
         return services;
     }

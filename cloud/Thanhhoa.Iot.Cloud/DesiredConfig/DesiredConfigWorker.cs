@@ -1,5 +1,8 @@
 using System.Threading.Channels;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.Registry;
+using Thanhhoa.Iot.Cloud.Storage;
+using Thanhhoa.Iot.Contracts.Messages;
 
 namespace Thanhhoa.Iot.Cloud.DesiredConfig;
 
@@ -8,11 +11,25 @@ namespace Thanhhoa.Iot.Cloud.DesiredConfig;
 /// when the cloud starts (the embedded broker keeps retained messages in memory only), and again after a
 /// gateway's birth when it does not report that revision in force.
 /// </summary>
-public sealed class DesiredConfigWorker(DesiredConfigService config, ILogger<DesiredConfigWorker> logger) : BackgroundService, IDeviceOnlineObserver
+public sealed class DesiredConfigWorker(DesiredConfigService config, ILogger<DesiredConfigWorker> logger) : BackgroundService, IIngestListener
 {
     private readonly Channel<string> _born = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Online(string deviceId, long session) => _born.Writer.TryWrite(deviceId);
+    public ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask EventsStoredAsync(string deviceId, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>A birth (a new session online): queued, so ingest never waits for the work it causes.</summary>
+    public ValueTask LinkChangedAsync(string deviceId, LinkUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.State == LinkState.Online)
+        {
+            _born.Writer.TryWrite(deviceId);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

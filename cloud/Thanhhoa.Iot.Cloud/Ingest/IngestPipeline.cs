@@ -19,11 +19,11 @@ public sealed class IngestPipeline(
     IIngestObserver observer,
     TimeProvider time,
     ILogger<IngestPipeline> logger,
-    IEnumerable<IUpMessageConsumer>? consumers = null,
-    IEnumerable<IDeviceOnlineObserver>? onlineObservers = null)
+    IEnumerable<IIngestListener>? listeners = null,
+    IEnumerable<IUpMessageConsumer>? consumers = null)
 {
-    private readonly IReadOnlyList<IUpMessageConsumer> _consumers = consumers?.ToList() ?? [];
-    private readonly IReadOnlyList<IDeviceOnlineObserver> _online = onlineObservers?.ToList() ?? [];
+    private readonly IIngestListener[] _listeners = listeners?.ToArray() ?? [];
+    private readonly IUpMessageConsumer[] _consumers = consumers?.ToArray() ?? [];
 
     private const string UnknownDevice = "unknown";
 
@@ -114,6 +114,11 @@ public sealed class IngestPipeline(
         var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
         await registry.RecordReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
         observer.ReadingsAppended(appended.Added, appended.Duplicates);
+        foreach (var listener in _listeners)
+        {
+            await listener.ReadingsStoredAsync(deviceId, rows, cancellationToken).ConfigureAwait(false);
+        }
+
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
     }
 
@@ -127,6 +132,11 @@ public sealed class IngestPipeline(
         var appended = await telemetry.AppendEventsAsync(rows, cancellationToken).ConfigureAwait(false);
         await registry.TouchAsync(deviceId, now, cancellationToken).ConfigureAwait(false);
         observer.EventsAppended(appended.Added, appended.Duplicates);
+        foreach (var listener in _listeners)
+        {
+            await listener.EventsStoredAsync(deviceId, rows, cancellationToken).ConfigureAwait(false);
+        }
+
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
     }
 
@@ -137,14 +147,6 @@ public sealed class IngestPipeline(
         var update = new LinkUpdate(state.State, state.Session, time.GetUtcNow(), reason, state.Firmware, state.Site);
         var applied = await ApplyLinkAsync(deviceId, update, cancellationToken).ConfigureAwait(false);
         var birth = state.State == LinkState.Online ? state.Session : (long?)null;
-        if (applied && birth is { } session)
-        {
-            foreach (var observer in _online)
-            {
-                observer.Online(deviceId, session);
-            }
-        }
-
         return new IngestResult(applied ? IngestOutcome.Stored : IngestOutcome.Ignored, BirthSession: birth);
     }
 
@@ -155,6 +157,10 @@ public sealed class IngestPipeline(
         if (applied)
         {
             IngestLog.LinkChanged(logger, deviceId, state, update.Session, update.Reason is null ? string.Empty : $", {update.Reason}");
+            foreach (var listener in _listeners)
+            {
+                await listener.LinkChangedAsync(deviceId, update, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {

@@ -19,8 +19,8 @@ internal static class CommandRoundTripRun
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var gateways = Arg(args, "--gateways", 1000);
-        var singles = Arg(args, "--single", 200);
+        var gateways = CommandArgs.Int(args, "--gateways", 1000);
+        var singles = CommandArgs.Int(args, "--single", 200);
         using var dir = new TempDirectory("bench-cmd");
         var http = FreeTcpPort.Next();
         var mqtt = FreeTcpPort.Next();
@@ -95,11 +95,5 @@ internal static class CommandRoundTripRun
         ms.Sort();
         double At(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
         return string.Create(CultureInfo.InvariantCulture, $"p50 {At(0.50):0.0} ms | p99 {At(0.99):0.0} ms | max {ms[^1]:0.0} ms");
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -40,7 +40,7 @@ public sealed class ControlVectorIngestTests
             new CommandRequestValidator(registry, Options.Create(new CloudCommandOptions())), [], time, NullLogger<CommandService>.Instance);
         var config = new DesiredConfigService(new LiteDesiredConfigStore(_store), new NullDownlinkPublisher(), time, NullLogger<DesiredConfigService>.Instance);
         _pipeline = new IngestPipeline(new LiteTelemetryStore(_store), registry, new LiteRejectLog(_store, 100), new RecordingObserver(), time,
-            NullLogger<IngestPipeline>.Instance, [new CommandResultConsumer(commands), new ConfigReportConsumer(config)]);
+            NullLogger<IngestPipeline>.Instance, consumers: [new CommandResultConsumer(commands), new ConfigReportConsumer(config)]);
         await commandStore.InsertAsync(
             [.. new[] { "c-01jd8x4q", "c-0042", "c-7f3a9b" }.Select(id => new CommandRecord { Id = id, DeviceId = Device, Type = "ping", CreatedAt = T0, Expires = T0.AddHours(4) })],
             CancellationToken.None);
