@@ -1,6 +1,8 @@
 using Thanhhoa.Iot.Cloud.Apis;
 using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Dashboard;
+using Thanhhoa.Iot.Cloud.Commands;
+using Thanhhoa.Iot.Cloud.DesiredConfig;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.Metrics;
@@ -24,6 +26,7 @@ namespace Thanhhoa.Iot.Cloud
             builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest().AddBroker(builder.Configuration)
                 .AddCloudApis().AddCloudHealth()
                 .AddDashboard(builder.Configuration);
+            builder.Services.AddCommands(builder.Configuration).AddDesiredConfig();
             overrideServices?.Invoke(builder.Services);
 
             var app = builder.Build();
@@ -32,6 +35,7 @@ namespace Thanhhoa.Iot.Cloud
             app.MapOpenApi();
             app.MapDashboard();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
+            app.MapCommandsApi().MapConfigApi();
             return app.LogStartupBanner();
         }
     }

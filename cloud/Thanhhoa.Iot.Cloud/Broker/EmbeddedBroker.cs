@@ -14,10 +14,18 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
     private readonly IDeviceRegistry _registry;
     private readonly TimeProvider _time;
     private readonly ILogger<EmbeddedBroker> _logger;
+    private readonly IReadOnlyList<IEmbeddedBrokerAttachment> _attachments;
     private MqttServer? _server;
 
-    public EmbeddedBroker(IOptions<BrokerOptions> options, EmbeddedBrokerHandlers handlers, IDeviceRegistry registry, TimeProvider time, ILogger<EmbeddedBroker> logger)
+    public EmbeddedBroker(
+        IOptions<BrokerOptions> options,
+        EmbeddedBrokerHandlers handlers,
+        IDeviceRegistry registry,
+        TimeProvider time,
+        ILogger<EmbeddedBroker> logger,
+        IEnumerable<IEmbeddedBrokerAttachment>? attachments = null)
     {
+        _attachments = attachments?.ToList() ?? [];
         _options = options.Value;
         _handlers = handlers;
         _registry = registry;
@@ -54,6 +62,11 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
         options.DefaultEndpointOptions.NoDelay = true;
         _server = new MqttServerFactory().CreateMqttServer(options);
         _handlers.Attach(_server);
+        foreach (var attachment in _attachments)
+        {
+            attachment.Attach(_server);
+        }
+
         await _server.StartAsync().ConfigureAwait(false);
         BrokerLog.EmbeddedStarted(_logger, _options.BindAddress, _options.Port);
     }

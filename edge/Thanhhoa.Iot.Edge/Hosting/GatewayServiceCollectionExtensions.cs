@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Edge.Commands;
 using Thanhhoa.Iot.Edge.Sensing;
 using Thanhhoa.Iot.Edge.Sensing.Profiles;
 using Thanhhoa.Iot.Edge.Sensing.Simulation;
@@ -28,6 +29,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UplinkStatus>();
         services.TryAddSingleton<IUplinkStatus>(sp => sp.GetRequiredService<UplinkStatus>());
+        services.AddGatewayCommands(configuration); // down/cmd and down/config: the gateway's IDownlinkHandler
         services.TryAddSingleton<IDownlinkHandler, LoggingDownlinkHandler>();
 
         // Hosted services start in this order: the site (and its simulation) before the first poll.

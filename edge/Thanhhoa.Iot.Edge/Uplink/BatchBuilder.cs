@@ -7,7 +7,8 @@ using Thanhhoa.Iot.Edge.Outbox;
 namespace Thanhhoa.Iot.Edge.Uplink;
 
 /// <summary>
-/// Takes the next batch from the outbox, events before readings, oldest first, and encodes it.
+/// Takes the next batch from the outbox, control messages before events before readings, oldest
+/// first, and encodes it.
 /// A batch over the payload limit is halved; a row that breaks the contract is isolated so it
 /// alone is dropped instead of blocking the queue forever.
 /// </summary>
@@ -16,12 +17,14 @@ internal sealed class BatchBuilder
     private readonly IOutbox _outbox;
     private readonly string _eventsTopic;
     private readonly string _telemetryTopic;
+    private readonly string _deviceId;
     private readonly int _eventsPerBatch;
     private readonly int _readingsPerBatch;
 
     public BatchBuilder(IOutbox outbox, string deviceId, int eventsPerBatch, int readingsPerBatch)
     {
         _outbox = outbox;
+        _deviceId = deviceId;
         _eventsTopic = DeviceTopics.For(deviceId, TopicKind.Events);
         _telemetryTopic = DeviceTopics.For(deviceId, TopicKind.Telemetry);
         _eventsPerBatch = eventsPerBatch;
@@ -29,14 +32,25 @@ internal sealed class BatchBuilder
     }
 
     /// <summary>The next batch to send, or null when the outbox is empty.</summary>
-    public UplinkBatch? Next()
+    public UplinkBatch? Next() => NextPriority() ?? NextTelemetry();
+
+    /// <summary>The oldest control message (one per PUBLISH), else the oldest events; null when there are none.</summary>
+    public UplinkBatch? NextPriority()
     {
-        var events = _outbox.PeekEvents(_eventsPerBatch);
-        if (events.Count > 0)
+        var messages = _outbox.PeekMessages(1);
+        if (messages.Count > 0)
         {
-            return Build(TopicKind.Events, _eventsTopic, events, static e => e.Seq, EncodeEvents);
+            var m = messages[0];
+            return new UplinkBatch(m.Kind, DeviceTopics.For(_deviceId, m.Kind), m.Payload, [m.Seq], null);
         }
 
+        var events = _outbox.PeekEvents(_eventsPerBatch);
+        return events.Count > 0 ? Build(TopicKind.Events, _eventsTopic, events, static e => e.Seq, EncodeEvents) : null;
+    }
+
+    /// <summary>The oldest readings as one telemetry batch; null when there are none.</summary>
+    public UplinkBatch? NextTelemetry()
+    {
         var readings = _outbox.PeekReadings(_readingsPerBatch);
         return readings.Count > 0
             ? Build(TopicKind.Telemetry, _telemetryTopic, readings, static r => r.Seq, EncodeReadings)

@@ -36,7 +36,8 @@ internal sealed class MqttUplink : BackgroundService
         IDownlinkHandler downlink,
         TimeProvider time,
         ILogger<MqttUplink> logger,
-        Random random)
+        Random random,
+        IUploadCadence? cadence = null)
     {
         _options = options.Value;
         _status = status;
@@ -50,7 +51,7 @@ internal sealed class MqttUplink : BackgroundService
         _opener = new MqttSessionOpener(_options, _identity, time, logger);
         var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch);
         var retry = new ReconnectBackoff(_options.BackoffMin, _options.BackoffMax, random);
-        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger);
+        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger) { Cadence = cadence, FullBatch = _options.ReadingsPerBatch };
     }
 
     public IUplinkStatus Status => _status;

@@ -8,11 +8,20 @@ namespace Thanhhoa.Iot.Edge.Uplink;
 
 /// <summary>
 /// Moves outbox rows to the broker over one connected session: one QoS 1 batch in flight, and a row
-/// leaves the outbox only after the broker's PUBACK said so.
+/// leaves the outbox only after the broker's PUBACK said so. Control messages and events go first and
+/// at once; partial telemetry batches wait for the upload cadence.
 /// </summary>
 internal sealed class OutboxDrainer(
     IOutbox outbox, BatchBuilder batches, UplinkStatus status, ReconnectBackoff retryBackoff, TimeProvider time, ILogger logger)
 {
+    private DateTimeOffset? _lastTelemetry;
+
+    /// <summary>Holds partial telemetry batches back between uploads; null sends them at once.</summary>
+    public IUploadCadence? Cadence { get; init; }
+
+    /// <summary>Pending readings that make a full batch, which goes regardless of the cadence.</summary>
+    public int FullBatch { get; init; } = int.MaxValue;
+
     /// <summary>Runs until the link drops or the gateway stops (both end in an exception).</summary>
     /// <param name="lostToken">Cancelled only when the connection is lost. MQTTnet drops the connection when a
     /// pending request is cancelled, so in-flight MQTT requests get this token (they are bounded by the
@@ -24,7 +33,14 @@ internal sealed class OutboxDrainer(
         while (true)
         {
             linkToken.ThrowIfCancellationRequested();
-            var batch = batches.Next();
+            var batch = batches.NextPriority();
+            if (batch is null && TelemetryHold() is { } hold && hold > TimeSpan.Zero)
+            {
+                await WaitForPriorityAsync(hold, linkToken).ConfigureAwait(false);
+                continue;
+            }
+
+            batch ??= batches.NextTelemetry();
             if (batch is null)
             {
                 await outbox.WaitForPendingAsync(linkToken).ConfigureAwait(false);
@@ -44,6 +60,35 @@ internal sealed class OutboxDrainer(
         }
     }
 
+    /// <summary>How long partial telemetry must still wait for the upload cadence; zero when it may go now.</summary>
+    private TimeSpan TelemetryHold()
+    {
+        var interval = Cadence?.TelemetryInterval ?? TimeSpan.Zero;
+        if (interval <= TimeSpan.Zero || _lastTelemetry is not { } last)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var pending = outbox.GetStatus().PendingReadings;
+        if (pending == 0 || pending >= FullBatch)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var wait = last + interval - time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private async Task WaitForPriorityAsync(TimeSpan hold, CancellationToken linkToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(linkToken);
+        var due = Task.Delay(hold, time, either.Token);
+        var priority = outbox.WaitForPriorityAsync(either.Token);
+        await Task.WhenAny(due, priority).ConfigureAwait(false);
+        await either.CancelAsync().ConfigureAwait(false);
+        linkToken.ThrowIfCancellationRequested();
+    }
+
     private async Task SettleAsync(UplinkBatch batch, MqttClientPublishResult result, CancellationToken linkToken, CancellationToken stoppingToken)
     {
         switch (PublishVerdicts.Of(result.ReasonCode))
@@ -51,6 +96,11 @@ internal sealed class OutboxDrainer(
             case PublishVerdict.Delivered:
                 await outbox.AcknowledgeAsync(batch.Sequences, stoppingToken).ConfigureAwait(false);
                 retryBackoff.Reset();
+                if (batch.IsTelemetry)
+                {
+                    _lastTelemetry = time.GetUtcNow();
+                }
+
                 status.Delivered(batch, time.GetUtcNow());
                 UplinkLog.Delivered(logger, KindOf(batch), batch.SeqFrom, batch.SeqTo, batch.Sequences.Count, batch.Payload!.Length);
                 break;
@@ -74,5 +124,5 @@ internal sealed class OutboxDrainer(
         .WithContentType(ContractInfo.JsonContentType)
         .Build();
 
-    private static string KindOf(UplinkBatch batch) => batch.IsEvents ? "events" : "telemetry";
+    private static string KindOf(UplinkBatch batch) => batch.KindName;
 }

@@ -10,6 +10,11 @@ internal sealed record UplinkBatch(TopicKind Kind, string Topic, byte[]? Payload
 {
     public bool IsEvents => Kind == TopicKind.Events;
 
+    public bool IsTelemetry => Kind == TopicKind.Telemetry;
+
+    /// <summary>A name for logs: telemetry, events, cmd-result, config-reported.</summary>
+    public string KindName => DeviceTopics.SuffixOf(Kind)[3..];
+
     public bool IsPoison => Payload is null;
 
     public long SeqFrom => Sequences[0];

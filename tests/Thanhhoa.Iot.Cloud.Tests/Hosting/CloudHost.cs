@@ -57,6 +57,13 @@ public sealed class CloudHost : IAsyncDisposable
         return StartAsync(dataDirectory, port, null, ["--Broker:Mode=Embedded", $"--Broker:Port={port}", .. extraArgs]);
     }
 
+    /// <summary>Starts the cloud with its embedded broker; <paramref name="overrideServices"/> may observe or replace services (e.g. a fake clock).</summary>
+    public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, Action<IServiceCollection>? overrideServices, params string[] extraArgs)
+    {
+        var port = FreeTcpPort.Next();
+        return StartAsync(dataDirectory, port, overrideServices, ["--Broker:Mode=Embedded", $"--Broker:Port={port}", .. extraArgs]);
+    }
+
     /// <summary>Starts the cloud subscribed to an external broker at <paramref name="host"/>:<paramref name="port"/>.</summary>
     public static Task<CloudHost> StartExternalAsync(string dataDirectory, string host, int port, params string[] extraArgs) =>
         StartExternalAsync(dataDirectory, host, port, null, extraArgs);
