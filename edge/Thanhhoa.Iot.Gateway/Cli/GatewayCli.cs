@@ -1,20 +1,32 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Reflection;
 using Thanhhoa.Iot.Contracts;
+using Thanhhoa.Iot.Edge.Diagnostics.Text;
 
 namespace Thanhhoa.Iot.Gateway.Cli;
 
-/// <summary>The verbs of thgw. Usage errors exit 2, failures 1, success 0.</summary>
+/// <summary>The verbs of thgw; exit codes are listed in <c>thgw --help</c> (see <see cref="ExitCodes"/>).</summary>
 internal static class GatewayCli
 {
     public static async Task<int> InvokeAsync(string[] args)
     {
-        var root = new RootCommand("thgw — Thanhhoa.Iot gateway: the service and the technician's tools.")
+        var texts = new Texts(ChooseLanguage(args));
+        var lang = new Option<string>("--lang") { Description = texts[TextKey.LangDescription], Recursive = true };
+        lang.AcceptOnlyFromAmong("vi", "en");
+        var root = new RootCommand(texts[TextKey.RootDescription])
         {
             RunCommand.Create(),
             SimulateCommand.Create(),
             VersionCommand(),
+            SelfTestCommand.Create(texts),
+            StatusCommand.Create(texts),
+            DoctorCommand.Create(texts),
+            SensorsCommand.Create(texts),
+            lang,
         };
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithExitCodes((HelpAction)help.Action!, texts);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -23,7 +35,7 @@ internal static class GatewayCli
                 await Console.Error.WriteLineAsync($"thgw: {error.Message}").ConfigureAwait(false);
             }
 
-            await Console.Error.WriteLineAsync("Run 'thgw --help' for usage.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(texts[TextKey.SeeHelp]).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -38,6 +50,12 @@ internal static class GatewayCli
         return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? assembly.GetName().Version?.ToString() ?? "unknown";
     }
+
+    /// <summary>--lang when given and valid (decided before parsing, so help is translated too), else LC_ALL/LC_MESSAGES/LANG.</summary>
+    private static Language ChooseLanguage(string[] args) =>
+        LanguageChoice.TryParse(LanguageChoice.FindInArguments(args), out var chosen)
+            ? chosen
+            : LanguageChoice.FromEnvironment(Environment.GetEnvironmentVariable);
 
     private static Command VersionCommand()
     {

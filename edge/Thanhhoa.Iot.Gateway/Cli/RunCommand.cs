@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Thanhhoa.Iot.Edge.Hosting;
 
 namespace Thanhhoa.Iot.Gateway.Cli;
 
@@ -13,7 +12,7 @@ namespace Thanhhoa.Iot.Gateway.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public const string SystemConfigFile = "/etc/thgw/appsettings.json";
+    public const string SystemConfigFile = GatewayConfiguration.SystemConfigFile;
 
     public static Command Create()
     {
@@ -29,16 +28,16 @@ internal static class RunCommand
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddJsonFile(SystemConfigFile, optional: true, reloadOnChange: false);
-        builder.Configuration.AddEnvironmentVariables("THGW_");
+        GatewayConfiguration.AddSystemSources(builder.Configuration);
+        // Type=notify: READY=1 once started, STOPPING=1 on stop, journald-friendly console logs.
+        // The watchdog pings come from AddGatewayDiagnostics (the package has no watchdog helper).
         builder.Services.AddSystemd();
-        OutboxWiring.AddOutbox(builder.Services, builder.Configuration);
-        builder.Services.AddGateway(builder.Configuration);
+        GatewayComposition.Add(builder.Services, builder.Configuration, OutboxWiring.AddOutbox);
         try
         {
             using var host = builder.Build();
             await host.RunAsync().ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return DiedLoop(host) is { } died ? Fail(died) : ExitCodes.Ok;
         }
         catch (OptionsValidationException ex)
         {
@@ -50,5 +49,21 @@ internal static class RunCommand
             await Console.Error.WriteLineAsync($"thgw: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A background loop that died stops the host (BackgroundServiceExceptionBehavior.StopHost), but
+    /// RunAsync then returns normally; exiting non-zero is what makes systemd's Restart=on-failure act.
+    /// </summary>
+    private static string? DiedLoop(IHost host) => host.Services.GetServices<IHostedService>()
+        .OfType<BackgroundService>()
+        .Where(s => s.ExecuteTask is { IsFaulted: true })
+        .Select(s => $"{s.GetType().Name}: {s.ExecuteTask!.Exception!.InnerException?.Message}")
+        .FirstOrDefault();
+
+    private static int Fail(string died)
+    {
+        Console.Error.WriteLine($"thgw: stopped because a gateway loop failed ({died}); exiting 1 so systemd restarts the service.");
+        return ExitCodes.Failure;
     }
 }
