@@ -121,7 +121,7 @@ internal sealed class OutboxDrainer(
         .WithTopic(batch.Topic)
         .WithPayload(batch.Payload)
         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-        .WithContentType(ContractInfo.JsonContentType)
+        .WithContentType(batch.ContentType)
         .Build();
 
     private static string KindOf(UplinkBatch batch) => batch.KindName;

@@ -1,3 +1,5 @@
+using Thanhhoa.Iot.Contracts.Codec;
+
 namespace Thanhhoa.Iot.Edge.Uplink;
 
 /// <summary>How the gateway reaches its MQTT broker. Section <c>Uplink</c>. The client id is the device id.</summary>
@@ -19,6 +21,22 @@ public sealed class UplinkOptions
 
     /// <summary>Use TLS with the system's certificate validation (certificate pinning comes with provisioning).</summary>
     public bool UseTls { get; set; }
+
+    /// <summary>
+    /// Encoding of <c>up/telemetry</c> and <c>up/events</c> batches: <c>json</c> (default, readable),
+    /// <c>cbor</c>, or <c>cbor+deflate</c> (fewest bytes; use it on 2G/3G links with prepaid data caps).
+    /// Published with the matching MQTT 5 content type; state, command results and configuration reports stay JSON.
+    /// </summary>
+    public string Encoding { get; set; } = "json";
+
+    /// <summary>The parsed <see cref="Encoding"/>; null when it is not one of the three names.</summary>
+    public PayloadEncoding? PayloadEncoding => Encoding?.Trim().ToLowerInvariant() switch
+    {
+        "json" => Contracts.Codec.PayloadEncoding.Json,
+        "cbor" => Contracts.Codec.PayloadEncoding.Cbor,
+        "cbor+deflate" => Contracts.Codec.PayloadEncoding.CborDeflate,
+        _ => null,
+    };
 
     /// <summary>MQTT keep-alive period.</summary>
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
