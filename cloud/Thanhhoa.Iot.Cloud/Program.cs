@@ -2,6 +2,7 @@ using Thanhhoa.Iot.Cloud.Apis;
 using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Cloud.Metrics;
 using Thanhhoa.Iot.Cloud.Storage;
 
@@ -29,6 +30,7 @@ namespace Thanhhoa.Iot.Cloud
             app.UseStatusCodePages();
             app.MapOpenApi();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
+            app.MapLossLedgerApi();
             return app.LogStartupBanner();
         }
     }
