@@ -52,7 +52,7 @@ internal sealed class MqttUplink : BackgroundService
         _opener = new MqttSessionOpener(_options, _identity, time, logger);
         var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch, _options.PayloadEncoding ?? PayloadEncoding.Json);
         var retry = new ReconnectBackoff(_options.BackoffMin, _options.BackoffMax, random);
-        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger) { Cadence = cadence, FullBatch = _options.ReadingsPerBatch };
+        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger) { Cadence = cadence, FullBatch = _options.ReadingsPerBatch, PubAckTimeout = _options.OperationTimeout };
     }
 
     public IUplinkStatus Status => _status;
