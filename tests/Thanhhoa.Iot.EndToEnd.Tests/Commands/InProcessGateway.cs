@@ -50,18 +50,24 @@ public sealed class InProcessGateway : IAsyncDisposable
             ["Uplink:BackoffMax"] = "00:00:01",
             ["Site:Hardware"] = SiteHardwareKinds.Fake,
             ["Site:Channels:0:Id"] = "mains",
-            ["Site:Channels:0:Driver"] = "simulated",
-            ["Site:Channels:0:SimulatedValue"] = "1",
+            ["Site:Channels:0:Driver"] = "gpio-in",
+            ["Site:Channels:0:Pin"] = "5",
+            ["Site:Channels:0:Pull"] = "up",
+            ["Site:Channels:0:ActiveLow"] = "true",
             ["Site:Channels:0:PollInterval"] = "5s",
             ["Site:Channels:0:Unit"] = "bool",
             ["Site:Channels:1:Id"] = "battery_v",
-            ["Site:Channels:1:Driver"] = "simulated",
-            ["Site:Channels:1:SimulatedValue"] = "53.2",
+            ["Site:Channels:1:Driver"] = "ina219",
+            ["Site:Channels:1:I2cBus"] = "1",
+            ["Site:Channels:1:I2cAddress"] = "0x40",
+            ["Site:Channels:1:Quantity"] = "busVoltage",
             ["Site:Channels:1:PollInterval"] = "10s",
             ["Site:Channels:1:Unit"] = "V",
             ["Site:Channels:2:Id"] = "gen_start",
             ["Site:Channels:2:Driver"] = "gpio-out",
             ["Site:Channels:2:Pin"] = "26",
+            // Naming the mains contact lets the fake hardware start as a healthy site: mains present.
+            ["Site:Alarms:MainsFail:Channel"] = "mains",
             ["Site:Alarms:BatteryLow:Channel"] = "battery_v",
             ["Site:Alarms:BatteryLow:Raise"] = "47",
             ["Site:Alarms:BatteryLow:Clear"] = "49",
@@ -75,7 +81,6 @@ public sealed class InProcessGateway : IAsyncDisposable
         _instance = GatewayInstance.Create(configuration, (services, config) =>
         {
             services.AddLiteDbOutbox(config.GetSection(OutboxOptions.SectionName));
-            services.AddSiteProfile(config);
             foreach (var handler in Handlers)
             {
                 services.AddSingleton(handler);
