@@ -20,9 +20,13 @@ internal sealed class BatchBuilder
     private readonly string _deviceId;
     private readonly int _eventsPerBatch;
     private readonly int _readingsPerBatch;
+    private readonly PayloadEncoding _encoding;
+    private readonly string _contentType;
 
-    public BatchBuilder(IOutbox outbox, string deviceId, int eventsPerBatch, int readingsPerBatch)
+    public BatchBuilder(IOutbox outbox, string deviceId, int eventsPerBatch, int readingsPerBatch, PayloadEncoding encoding = PayloadEncoding.Json)
     {
+        _encoding = encoding;
+        _contentType = PayloadCodec.ContentTypeOf(encoding);
         _outbox = outbox;
         _deviceId = deviceId;
         _eventsTopic = DeviceTopics.For(deviceId, TopicKind.Events);
@@ -45,7 +49,7 @@ internal sealed class BatchBuilder
         }
 
         var events = _outbox.PeekEvents(_eventsPerBatch);
-        return events.Count > 0 ? Build(TopicKind.Events, _eventsTopic, events, static e => e.Seq, EncodeEvents) : null;
+        return events.Count > 0 ? Build(TopicKind.Events, _eventsTopic, events, static e => e.Seq, EncodeEvents) with { ContentType = _contentType } : null;
     }
 
     /// <summary>The oldest readings as one telemetry batch; null when there are none.</summary>
@@ -53,25 +57,29 @@ internal sealed class BatchBuilder
     {
         var readings = _outbox.PeekReadings(_readingsPerBatch);
         return readings.Count > 0
-            ? Build(TopicKind.Telemetry, _telemetryTopic, readings, static r => r.Seq, EncodeReadings)
+            ? Build(TopicKind.Telemetry, _telemetryTopic, readings, static r => r.Seq, EncodeReadings) with { ContentType = _contentType }
             : null;
     }
 
-    private static byte[] EncodeEvents(IReadOnlyList<DeviceEvent> events) => JsonCodec.Encode(new EventBatch
-    {
-        Version = ContractInfo.Version,
-        SeqFrom = events[0].Seq,
-        SeqTo = events[^1].Seq,
-        Events = events,
-    });
+    private byte[] EncodeEvents(IReadOnlyList<DeviceEvent> events) => PayloadCodec.Encode(
+        new EventBatch
+        {
+            Version = ContractInfo.Version,
+            SeqFrom = events[0].Seq,
+            SeqTo = events[^1].Seq,
+            Events = events,
+        },
+        _encoding);
 
-    private static byte[] EncodeReadings(IReadOnlyList<Reading> readings) => JsonCodec.Encode(new TelemetryBatch
-    {
-        Version = ContractInfo.Version,
-        SeqFrom = readings[0].Seq,
-        SeqTo = readings[^1].Seq,
-        Readings = readings,
-    });
+    private byte[] EncodeReadings(IReadOnlyList<Reading> readings) => PayloadCodec.Encode(
+        new TelemetryBatch
+        {
+            Version = ContractInfo.Version,
+            SeqFrom = readings[0].Seq,
+            SeqTo = readings[^1].Seq,
+            Readings = readings,
+        },
+        _encoding);
 
     private static UplinkBatch Build<T>(
         TopicKind kind, string topic, IReadOnlyList<T> peeked, Func<T, long> seqOf, Func<IReadOnlyList<T>, byte[]> encode)

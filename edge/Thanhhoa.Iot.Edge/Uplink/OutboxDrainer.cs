@@ -19,6 +19,12 @@ internal sealed class OutboxDrainer(
     /// <summary>Holds partial telemetry batches back between uploads; null sends them at once.</summary>
     public IUploadCadence? Cadence { get; init; }
 
+    /// <summary>
+    /// How long a PUBACK may take before the link counts as dead (MQTTnet waits for it forever): the
+    /// application-level check that catches a link silently dropping packets while data flows.
+    /// </summary>
+    public TimeSpan PubAckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Pending readings that make a full batch, which goes regardless of the cadence.</summary>
     public int FullBatch { get; init; } = int.MaxValue;
 
@@ -55,8 +61,24 @@ internal sealed class OutboxDrainer(
                 continue;
             }
 
-            var result = await client.PublishAsync(Message(batch), lostToken).ConfigureAwait(false);
+            var result = await PublishAsync(client, batch, lostToken).ConfigureAwait(false);
             await SettleAsync(batch, result, linkToken, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Publishes and waits for the PUBACK at most <see cref="PubAckTimeout"/>; cancelling makes MQTTnet drop the connection.</summary>
+    private async Task<MqttClientPublishResult> PublishAsync(IMqttClient client, UplinkBatch batch, CancellationToken lostToken)
+    {
+        using var deadline = new CancellationTokenSource(PubAckTimeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(lostToken, deadline.Token);
+        try
+        {
+            return await client.PublishAsync(Message(batch), either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !lostToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"no PUBACK for {batch.KindName} {batch.SeqFrom}..{batch.SeqTo} within {PubAckTimeout} (Uplink:OperationTimeout); the link is dead, reconnecting");
         }
     }
 
@@ -121,7 +143,7 @@ internal sealed class OutboxDrainer(
         .WithTopic(batch.Topic)
         .WithPayload(batch.Payload)
         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-        .WithContentType(ContractInfo.JsonContentType)
+        .WithContentType(batch.ContentType)
         .Build();
 
     private static string KindOf(UplinkBatch batch) => batch.KindName;

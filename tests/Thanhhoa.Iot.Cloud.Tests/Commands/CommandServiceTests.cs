@@ -125,7 +125,7 @@ public sealed class CommandServiceTests
         await using var gw = await ConnectAsync("gw-3", cleanStart: true);
         var probe = (await CreateAsync(new { deviceId = "gw-3", type = "ping", expires = T0.AddHours(1) })).Commands.Single().Id;
         await _signals.WaitForAsync(probe, c => c.Status == CommandState.Succeeded);
-        Assert.That(gw.Received, Is.EqualTo(1), "only the new command reached the gateway");
+        Assert.That(gw.CommandsReceived, Is.EqualTo(1), "only the new command reached the gateway");
         Assert.That((await _cloud.GetJsonAsync<CommandRecord>($"/api/commands/{id}")).Status, Is.EqualTo(CommandState.Expired));
     }
 

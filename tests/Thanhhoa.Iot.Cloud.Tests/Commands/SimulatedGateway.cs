@@ -49,6 +49,9 @@ internal sealed class SimulatedGateway : IAsyncDisposable
 
     public int Received { get; private set; }
 
+    /// <summary>How many down/cmd messages arrived (retained down/config ones not counted).</summary>
+    public int CommandsReceived { get; private set; }
+
     public static CommandResult Succeeded(string id) => new()
     {
         Version = ContractInfo.Version, Id = id, Status = CommandStatus.Succeeded, Timestamp = DateTimeOffset.UtcNow,
@@ -124,6 +127,7 @@ internal sealed class SimulatedGateway : IAsyncDisposable
         var payload = System.Buffers.BuffersExtensions.ToArray(message.Payload);
         if (topic.Kind == TopicKind.Command)
         {
+            CommandsReceived++;
             var command = JsonCodec.DecodeCommand(payload);
             _commands.Writer.TryWrite(command);
             if (_answered.TryAdd(command.Id, 0) && Answer(command) is { } result)

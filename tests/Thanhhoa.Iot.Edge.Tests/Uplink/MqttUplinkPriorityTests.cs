@@ -85,6 +85,8 @@ public sealed class MqttUplinkPriorityTests
         {
             Host = "127.0.0.1", Port = _broker.Port, ReadingsPerBatch = readingsPerBatch,
             BackoffMin = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(200),
+            // Fake time jumps a minute while a PUBACK may still be in flight; that must not count as a dead link.
+            OperationTimeout = TimeSpan.FromMinutes(10),
         };
         var gateway = new GatewayOptions { DeviceId = "gw-prio", DataDirectory = _dir.Path };
         _uplink = new MqttUplink(_outbox, Options.Create(options), Options.Create(gateway), new UplinkStatus(),

@@ -10,7 +10,7 @@ namespace Thanhhoa.Iot.EndToEnd.Tests.Commands;
 
 /// <summary>
 /// A real gateway composition (AddGateway: uplink, outbox, commands, desired configuration) with a small
-/// BTS site profile on fake hardware (seeded healthy: mains present, battery charged), in the test process so the test can look inside it and count how
+/// BTS site profile on fake hardware, in the test process so the test can look inside it and count how
 /// often a command really ran. Started and stopped like <c>thgw run</c>; its state survives in its directory.
 /// </summary>
 public sealed class InProcessGateway : IAsyncDisposable
@@ -55,19 +55,19 @@ public sealed class InProcessGateway : IAsyncDisposable
             ["Site:Channels:0:Pull"] = "up",
             ["Site:Channels:0:ActiveLow"] = "true",
             ["Site:Channels:0:PollInterval"] = "5s",
+            ["Site:Channels:0:Unit"] = "bool",
             ["Site:Channels:1:Id"] = "battery_v",
             ["Site:Channels:1:Driver"] = "ina219",
             ["Site:Channels:1:I2cBus"] = "1",
-            ["Site:Channels:1:I2cAddress"] = "64",
+            ["Site:Channels:1:I2cAddress"] = "0x40",
             ["Site:Channels:1:Quantity"] = "busVoltage",
-            ["Site:Channels:1:Gain"] = "3.0",
-            ["Site:Channels:1:ShuntOhms"] = "0.00075",
-            ["Site:Channels:1:CurrentLsb"] = "0.005",
             ["Site:Channels:1:PollInterval"] = "10s",
+            ["Site:Channels:1:Unit"] = "V",
             ["Site:Channels:2:Id"] = "gen_start",
             ["Site:Channels:2:Driver"] = "gpio-out",
             ["Site:Channels:2:Pin"] = "26",
-            ["Site:Alarms:MainsFail:Channel"] = "mains", // the fake hardware is seeded healthy: mains present
+            // Naming the mains contact lets the fake hardware start as a healthy site: mains present.
+            ["Site:Alarms:MainsFail:Channel"] = "mains",
             ["Site:Alarms:BatteryLow:Channel"] = "battery_v",
             ["Site:Alarms:BatteryLow:Raise"] = "47",
             ["Site:Alarms:BatteryLow:Clear"] = "49",
@@ -80,7 +80,7 @@ public sealed class InProcessGateway : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _instance = GatewayInstance.Create(configuration, (services, config) =>
         {
-            services.AddLiteDbOutbox(config.GetSection(OutboxOptions.SectionName)); // AddGateway adds the site profile
+            services.AddLiteDbOutbox(config.GetSection(OutboxOptions.SectionName));
             foreach (var handler in Handlers)
             {
                 services.AddSingleton(handler);
