@@ -1,10 +1,11 @@
 using Thanhhoa.Iot.Cloud.Apis;
 using Thanhhoa.Iot.Cloud.Broker;
-using Thanhhoa.Iot.Cloud.Commands;
 using Thanhhoa.Iot.Cloud.Dashboard;
+using Thanhhoa.Iot.Cloud.Commands;
 using Thanhhoa.Iot.Cloud.DesiredConfig;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Cloud.Metrics;
 using Thanhhoa.Iot.Cloud.Storage;
 
@@ -36,6 +37,7 @@ namespace Thanhhoa.Iot.Cloud
             app.MapDashboard();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
             app.MapCommandsApi().MapConfigApi();
+            app.MapLossLedgerApi();
             return app.LogStartupBanner();
         }
     }
