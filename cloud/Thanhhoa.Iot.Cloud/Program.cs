@@ -3,6 +3,7 @@ using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.Metrics;
+using Thanhhoa.Iot.Cloud.Security;
 using Thanhhoa.Iot.Cloud.Storage;
 
 await Thanhhoa.Iot.Cloud.CloudApp.Build(args).RunAsync();
@@ -20,14 +21,17 @@ namespace Thanhhoa.Iot.Cloud
         public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
         {
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest().AddBroker(builder.Configuration)
+            builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest()
+                .AddCloudSecurity(builder.Configuration).AddBroker(builder.Configuration)
                 .AddCloudApis().AddCloudHealth();
             overrideServices?.Invoke(builder.Services);
 
             var app = builder.Build();
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            app.UseCloudSecurity();
             app.MapOpenApi();
+            app.MapSecurityApis();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
             return app.LogStartupBanner();
         }

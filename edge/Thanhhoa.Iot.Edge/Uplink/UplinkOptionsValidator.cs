@@ -24,6 +24,8 @@ internal sealed class UplinkOptionsValidator : IValidateOptions<UplinkOptions>
             failures.Add("Uplink:Password is set but Uplink:Username is empty: set both or neither.");
         }
 
+        UplinkCredentialRules.Validate(failures, o);
+
         Range(failures, "Uplink:KeepAlive", o.KeepAlive, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(ushort.MaxValue));
         Range(failures, "Uplink:SessionExpiry", o.SessionExpiry, TimeSpan.Zero, TimeSpan.FromSeconds(uint.MaxValue - 1));
         Range(failures, "Uplink:OperationTimeout", o.OperationTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
