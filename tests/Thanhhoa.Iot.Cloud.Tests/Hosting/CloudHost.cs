@@ -63,10 +63,14 @@ public sealed class CloudHost : IAsyncDisposable
     public IBrokerStatus Broker => _app.Services.GetRequiredService<IBrokerStatus>();
 
     /// <summary>Starts the cloud with its embedded broker.</summary>
-    public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, params string[] extraArgs)
+    public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, params string[] extraArgs) =>
+        StartEmbeddedAsync(dataDirectory, null, extraArgs);
+
+    /// <summary>As above; <paramref name="overrideServices"/> may replace services (e.g. a FakeTimeProvider).</summary>
+    public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, Action<IServiceCollection>? overrideServices, params string[] extraArgs)
     {
         var port = FreeTcpPort.Next();
-        return StartAsync(dataDirectory, port, null, ["--Broker:Mode=Embedded", $"--Broker:Port={port}", .. extraArgs]);
+        return StartAsync(dataDirectory, port, overrideServices, ["--Broker:Mode=Embedded", $"--Broker:Port={port}", .. extraArgs]);
     }
 
     /// <summary>Starts the cloud subscribed to an external broker at <paramref name="host"/>:<paramref name="port"/>.</summary>

@@ -1,0 +1,49 @@
+using static Thanhhoa.Iot.Cloud.Tests.Security.Caller;
+
+namespace Thanhhoa.Iot.Cloud.Tests.Security;
+
+/// <summary>
+/// The API's access rules, endpoint by endpoint: technicians reach their own sites (and enroll them),
+/// operators read everything, admins do everything. <see cref="ApiRoleTests"/> checks each row for each
+/// caller and that every mapped endpoint has a row, so an endpoint added later fails until it is listed here.
+/// </summary>
+internal static class ApiRoleTable
+{
+    private static readonly Caller[] Readers = [Operator, Admin];
+    private static readonly Caller[] SiteReaders = [Technician, Operator, Admin];
+    private static readonly Caller[] Everyone = [Anonymous, Technician, Operator, Admin];
+
+    public static IReadOnlyList<ApiRule> Rules { get; } =
+    [
+        new("GET", "/healthz", "/healthz", null, Everyone),
+        new("GET", "/metrics", "/metrics", null, Readers),
+        new("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, Readers),
+        new("GET", "/api/devices/", "/api/devices", null, Readers),
+        new("GET", "/api/devices/{id}", "/api/devices/{a}", null, SiteReaders),
+        new("GET", "/api/devices/{id}", "/api/devices/{b}", null, Readers),
+        new("GET", "/api/devices/{id}/readings", "/api/devices/{a}/readings", null, SiteReaders),
+        new("GET", "/api/devices/{id}/readings", "/api/devices/{b}/readings", null, Readers),
+        new("GET", "/api/devices/{id}/events", "/api/devices/{a}/events", null, SiteReaders),
+        new("GET", "/api/devices/{id}/events", "/api/devices/{b}/events", null, Readers),
+        new("GET", "/api/devices/{id}/rejects", "/api/devices/{a}/rejects", null, SiteReaders),
+        new("GET", "/api/devices/{id}/rejects", "/api/devices/{b}/rejects", null, Readers),
+        new("GET", "/api/rejects/", "/api/rejects", null, Readers),
+        new("GET", "/api/me", "/api/me", null, [Technician, Operator, Admin]),
+        new("POST", "/api/provision", "/api/provision", "{\"token\":\"\",\"secret\":\"\"}", Everyone),
+        new("POST", "/api/enrollment-tokens/", "/api/enrollment-tokens", "{\"site\":\"site-a\"}", Technician, Admin),
+        new("POST", "/api/enrollment-tokens/", "/api/enrollment-tokens", "{\"site\":\"site-b\"}", Admin),
+        new("POST", "/api/enrollment-tokens/", "/api/enrollment-tokens", "{}", Admin),
+        new("GET", "/api/enrollment-tokens/", "/api/enrollment-tokens", null, Admin),
+        new("DELETE", "/api/enrollment-tokens/{id}", "/api/enrollment-tokens/nosuchtoken", null, Admin),
+        new("POST", "/api/api-keys/", "/api/api-keys", "{\"name\":\"x\",\"role\":\"Operator\"}", Admin),
+        new("GET", "/api/api-keys/", "/api/api-keys", null, Admin),
+        new("DELETE", "/api/api-keys/{id}", "/api/api-keys/nosuchkey", null, Admin),
+        new("GET", "/api/device-credentials/", "/api/device-credentials", null, Admin),
+        new("POST", "/api/device-credentials/{id}/revoke", "/api/device-credentials/nosuchdevice/revoke", "{}", Admin),
+        new("GET", "/api/audit", "/api/audit", null, Admin),
+
+        // The broker's callbacks carry their own shared secret, not an API key (404 while it is not configured).
+        new("POST", "/api/broker/auth", "/api/broker/auth", "{}", Everyone),
+        new("POST", "/api/broker/acl", "/api/broker/acl", "{}", Everyone),
+    ];
+}
