@@ -46,6 +46,14 @@ internal sealed class SecureCloud : IAsyncDisposable
         return new SecureCloud(dir, host);
     }
 
+    /// <summary>The cloud subscribed to an external broker (e.g. mosquitto with dynamic security).</summary>
+    public static async Task<SecureCloud> StartExternalAsync(string prefix, string host, int port, params string[] args)
+    {
+        var dir = new TempDirectory(prefix);
+        var cloud = await CloudHost.StartExternalAsync(dir.Path, host, port, ["--Security:Mode=Enforced", .. args]);
+        return new SecureCloud(dir, cloud);
+    }
+
     public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public HttpClient WithKey(string key)

@@ -24,6 +24,18 @@ internal sealed class DynSecClient(string host, int port, DynamicSecurityOptions
     /// <summary>Runs the commands in one message; throws when one fails with an error that is not harmless (see <see cref="DynSecCommands.IsHarmless"/>).</summary>
     public async Task RunAsync(IReadOnlyList<JsonObject> commands, CancellationToken cancellationToken)
     {
+        foreach (var (command, error) in await SendAsync(commands, cancellationToken).ConfigureAwait(false))
+        {
+            if (error is not null && !DynSecCommands.IsHarmless(command, error))
+            {
+                throw new InvalidOperationException($"mosquitto dynamic security refused {command}: {error}");
+            }
+        }
+    }
+
+    /// <summary>Runs the commands in one message and returns each one's error (null when it succeeded).</summary>
+    public async Task<IReadOnlyList<(string Command, string? Error)>> SendAsync(IReadOnlyList<JsonObject> commands, CancellationToken cancellationToken)
+    {
         var client = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
         var pending = new List<(string Command, string Id, Task<string?> Error)>();
         foreach (var command in commands)
@@ -41,14 +53,13 @@ internal sealed class DynSecClient(string host, int port, DynamicSecurityOptions
             var message = new MqttApplicationMessageBuilder().WithTopic(ControlTopic).WithPayload(payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
             await client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+            var results = new List<(string, string?)>();
             foreach (var (command, _, error) in pending)
             {
-                var text = await error.WaitAsync(options.CommandTimeout, cancellationToken).ConfigureAwait(false);
-                if (text is not null && !DynSecCommands.IsHarmless(command, text))
-                {
-                    throw new InvalidOperationException($"mosquitto dynamic security refused {command}: {text}");
-                }
+                results.Add((command, await error.WaitAsync(options.CommandTimeout, cancellationToken).ConfigureAwait(false)));
             }
+
+            return results;
         }
         finally
         {

@@ -44,12 +44,14 @@ internal static class DynSecCommands
         AddRoleAcl(role, "publishClientSend", $"{DeviceTopics.Root}/+/down/#"),
     ];
 
-    public static IEnumerable<JsonObject> ServiceClient(string username, string password, string role) =>
-    [
-        Command("createClient", new JsonObject { ["username"] = username, ["password"] = password, ["roles"] = new JsonArray(new JsonObject { ["rolename"] = role }) }),
-        Command("setClientPassword", new JsonObject { ["username"] = username, ["password"] = password }),
-        Command("addClientRole", new JsonObject { ["username"] = username, ["rolename"] = role }),
-    ];
+    public static JsonObject CreateServiceClient(string username, string password, string role) =>
+        Command("createClient", new JsonObject { ["username"] = username, ["password"] = password, ["roles"] = new JsonArray(new JsonObject { ["rolename"] = role }) });
+
+    public static JsonObject SetPassword(string username, string password) =>
+        Command("setClientPassword", new JsonObject { ["username"] = username, ["password"] = password });
+
+    public static JsonObject AddClientRole(string username, string role) =>
+        Command("addClientRole", new JsonObject { ["username"] = username, ["rolename"] = role });
 
     public static IEnumerable<JsonObject> RemoveDevice(string deviceId) =>
     [

@@ -73,7 +73,7 @@ public sealed class MosquittoDynamicSecurity : IBrokerAccessSync, IHostedService
             }
 
             await _client.RunAsync([DynSecCommands.DefaultDeny(), .. DynSecCommands.ServiceRole(_options.ServiceRole)], cancellationToken).ConfigureAwait(false);
-            await _client.RunAsync(DynSecCommands.ServiceClient(_external.Username!, _external.Password!, _options.ServiceRole).ToList(), cancellationToken).ConfigureAwait(false);
+            await EnsureServiceClientAsync(cancellationToken).ConfigureAwait(false);
             await RemoveRevokedAsync(cancellationToken).ConfigureAwait(false);
             _prepared = true;
             SecurityLog.DynSecPrepared(_logger, _options.ServiceRole, _external.Username!);
@@ -82,6 +82,26 @@ public sealed class MosquittoDynamicSecurity : IBrokerAccessSync, IHostedService
         {
             _prepareGate.Release();
         }
+    }
+
+    // A client created earlier keeps its settings; its password and role are brought in line with the configuration.
+    private async Task EnsureServiceClientAsync(CancellationToken cancellationToken)
+    {
+        var (username, password, role) = (_external.Username!, _external.Password!, _options.ServiceRole);
+        var created = await _client.SendAsync([DynSecCommands.CreateServiceClient(username, password, role)], cancellationToken).ConfigureAwait(false);
+        if (created[0].Error is not { } error)
+        {
+            return;
+        }
+
+        if (!DynSecCommands.IsHarmless("createClient", error))
+        {
+            throw new InvalidOperationException($"mosquitto dynamic security refused createClient '{username}': {error}");
+        }
+
+        await _client.RunAsync([DynSecCommands.SetPassword(username, password)], cancellationToken).ConfigureAwait(false);
+        // mosquitto 2.0 answers "Internal error" when the client has the role already, so the answer is not checked.
+        await _client.SendAsync([DynSecCommands.AddClientRole(username, role)], cancellationToken).ConfigureAwait(false);
     }
 
     // Revocations made while the broker was unreachable are applied now (deleting an absent client is harmless).
