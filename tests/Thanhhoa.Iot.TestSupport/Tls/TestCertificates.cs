@@ -17,8 +17,8 @@ public static class TestCertificates
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(30));
     }
 
-    /// <summary>A server certificate for 127.0.0.1 and localhost with its key, usable by SslStream and MQTTnet servers.</summary>
-    public static X509Certificate2 IssueServer(X509Certificate2 ca, string name = "localhost")
+    /// <summary>A server certificate for <paramref name="name"/> (and 127.0.0.1 unless told otherwise) with its key, usable by SslStream and MQTTnet servers.</summary>
+    public static X509Certificate2 IssueServer(X509Certificate2 ca, string name = "localhost", bool loopbackAddress = true)
     {
         ArgumentNullException.ThrowIfNull(ca);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -27,7 +27,11 @@ public static class TestCertificates
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         var san = new SubjectAlternativeNameBuilder();
         san.AddDnsName(name);
-        san.AddIpAddress(IPAddress.Loopback);
+        if (loopbackAddress)
+        {
+            san.AddIpAddress(IPAddress.Loopback);
+        }
+
         request.CertificateExtensions.Add(san.Build());
         using var issued = request.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-30), DateTimeOffset.UtcNow.AddDays(7), RandomNumberGenerator.GetBytes(12));
         using var withKey = issued.CopyWithPrivateKey(key);
