@@ -6,7 +6,7 @@ set -euo pipefail
 
 want=(dotnet)
 case "${1:-test}" in
-  test) pkgs=(mosquitto mosquitto-clients socat python3-pymodbus) ;;
+  test) pkgs=(mosquitto mosquitto-clients socat python3-pymodbus chromium postgresql) ;;
   run)  pkgs=() ;;
   *) echo "usage: scripts/deps.sh test|run" >&2; exit 2 ;;
 esac
@@ -36,4 +36,6 @@ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # and the demo's embedded broker wants 1883, so stop the packaged one if it runs.
 if command -v service >/dev/null 2>&1; then service mosquitto stop >/dev/null 2>&1 || true; fi
 pkill -x mosquitto >/dev/null 2>&1 || true
+# Tests start private PostgreSQL clusters on free ports; the packaged cluster is not used.
+if command -v service >/dev/null 2>&1; then service postgresql stop >/dev/null 2>&1 || true; fi
 echo "deps: ok"

@@ -54,7 +54,7 @@ done
 
 echo "== starting $fleet simulated gateways"
 dotnet exec edge/Thanhhoa.Iot.Gateway/bin/Release/net10.0/thgw.dll simulate --fleet "$fleet" \
-  --broker "127.0.0.1:$mqtt_port" --data "$data/fleet" --prefix sim- &
+  --broker "127.0.0.1:$mqtt_port" --data "$data/fleet" --prefix sim- --site-prefix th- &
 pids+=($!)
 
 cat <<MSG

@@ -1,5 +1,6 @@
 using Thanhhoa.Iot.Cloud.Apis;
 using Thanhhoa.Iot.Cloud.Broker;
+using Thanhhoa.Iot.Cloud.Dashboard;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.Metrics;
@@ -23,12 +24,14 @@ namespace Thanhhoa.Iot.Cloud
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest()
                 .AddCloudSecurity(builder.Configuration).AddBroker(builder.Configuration)
-                .AddCloudApis().AddCloudHealth();
+                .AddCloudApis().AddCloudHealth()
+                .AddDashboard(builder.Configuration);
             overrideServices?.Invoke(builder.Services);
 
             var app = builder.Build();
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            app.MapDashboard(); // first: its page and static files are public, its APIs are authorized below
             app.UseCloudSecurity();
             app.MapOpenApi();
             app.MapSecurityApis();

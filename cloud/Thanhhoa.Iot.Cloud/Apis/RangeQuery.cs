@@ -47,7 +47,7 @@ public static class RangeQuery
         return true;
     }
 
-    private static DateTimeOffset ParseTime(string name, string? text, DateTimeOffset fallback, Dictionary<string, string[]> errors)
+    internal static DateTimeOffset ParseTime(string name, string? text, DateTimeOffset fallback, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

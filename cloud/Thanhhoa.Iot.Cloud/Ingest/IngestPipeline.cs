@@ -18,8 +18,11 @@ public sealed class IngestPipeline(
     IRejectLog rejects,
     IIngestObserver observer,
     TimeProvider time,
-    ILogger<IngestPipeline> logger)
+    ILogger<IngestPipeline> logger,
+    IEnumerable<IIngestListener>? listeners = null)
 {
+    private readonly IIngestListener[] _listeners = listeners?.ToArray() ?? [];
+
     private const string UnknownDevice = "unknown";
 
     public async Task<IngestResult> IngestAsync(IngestMessage message, CancellationToken cancellationToken)
@@ -101,6 +104,11 @@ public sealed class IngestPipeline(
         var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
         await registry.RecordReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
         observer.ReadingsAppended(appended.Added, appended.Duplicates);
+        foreach (var listener in _listeners)
+        {
+            await listener.ReadingsStoredAsync(deviceId, rows, cancellationToken).ConfigureAwait(false);
+        }
+
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
     }
 
@@ -114,6 +122,11 @@ public sealed class IngestPipeline(
         var appended = await telemetry.AppendEventsAsync(rows, cancellationToken).ConfigureAwait(false);
         await registry.TouchAsync(deviceId, now, cancellationToken).ConfigureAwait(false);
         observer.EventsAppended(appended.Added, appended.Duplicates);
+        foreach (var listener in _listeners)
+        {
+            await listener.EventsStoredAsync(deviceId, rows, cancellationToken).ConfigureAwait(false);
+        }
+
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
     }
 
@@ -134,6 +147,10 @@ public sealed class IngestPipeline(
         if (applied)
         {
             IngestLog.LinkChanged(logger, deviceId, state, update.Session, update.Reason is null ? string.Empty : $", {update.Reason}");
+            foreach (var listener in _listeners)
+            {
+                await listener.LinkChangedAsync(deviceId, update, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {

@@ -10,7 +10,9 @@ using Thanhhoa.Iot.Cloud.Security.Authorization;
 using Thanhhoa.Iot.Cloud.Security.BrokerAccess;
 using Thanhhoa.Iot.Cloud.Security.Credentials;
 using Thanhhoa.Iot.Cloud.Security.Enrollment;
+using Thanhhoa.Iot.Cloud.Security.Postgres;
 using Thanhhoa.Iot.Cloud.Security.Tls;
+using Thanhhoa.Iot.Cloud.Storage;
 
 namespace Thanhhoa.Iot.Cloud.Security;
 
@@ -29,7 +31,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<SecurityModeNotice>();
-        AddStores(services);
+        AddStores(services, configuration);
         AddBrokerSecurity(services, configuration);
         AddApiSecurity(services);
         services.AddSingleton<EnrollmentTokens>();
@@ -39,7 +41,10 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Authentication, then the audit record of writes (so refusals are recorded too), then authorization.</summary>
+    /// <summary>
+    /// Authentication, then the audit record of writes (so refusals are recorded too), then authorization.
+    /// Call after the dashboard's static files, which stay anonymous (the page asks for a key itself).
+    /// </summary>
     public static WebApplication UseCloudSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -50,15 +55,27 @@ public static class SecurityServiceCollectionExtensions
     }
 
     public static IEndpointRouteBuilder MapSecurityApis(this IEndpointRouteBuilder app) => app
-        .MapProvisioningApi().MapEnrollmentTokensApi().MapApiKeysApi().MapDeviceCredentialsApi().MapAuditApi().MapMeApi().MapBrokerAuthApi();
+        .MapProvisioningApi().MapEnrollmentTokensApi().MapApiKeysApi().MapDeviceCredentialsApi().MapAuditApi().MapMeApi().MapSessionApi().MapBrokerAuthApi();
 
-    private static void AddStores(IServiceCollection services)
+    // With PostgreSQL every cloud node shares keys, tokens, credentials and the audit log.
+    private static void AddStores(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SecurityPaths>();
+        if (configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.LiteDb) == StorageProvider.Postgres)
+        {
+            services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
+            services.AddSingleton<IEnrollmentTokenStore, PostgresEnrollmentTokenStore>();
+            services.AddSingleton<IDeviceCredentialStore, PostgresDeviceCredentialStore>();
+            services.AddSingleton<IAuditLog, PostgresAuditLog>();
+            services.AddSingleton<ISecurityStateStore, PostgresSecurityStateStore>();
+            return;
+        }
+
         services.AddSingleton<IApiKeyStore, LiteApiKeyStore>();
         services.AddSingleton<IEnrollmentTokenStore, LiteEnrollmentTokenStore>();
         services.AddSingleton<IDeviceCredentialStore, LiteDeviceCredentialStore>();
         services.AddSingleton<IAuditLog, LiteAuditLog>();
+        services.AddSingleton<ISecurityStateStore, LiteSecurityStateStore>();
     }
 
     private static void AddBrokerSecurity(IServiceCollection services, IConfiguration configuration)

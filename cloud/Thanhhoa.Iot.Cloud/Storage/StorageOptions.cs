@@ -17,5 +17,11 @@ public sealed class StorageOptions
     [Range(1, 100_000)]
     public int RecentRejectCapacity { get; set; } = 500;
 
+    /// <summary>PostgreSQL connection string (Provider = Postgres). Never logged: it may hold the password.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Partitioning, retention and maintenance of the PostgreSQL store.</summary>
+    public Postgres.PostgresStorageOptions Postgres { get; set; } = new();
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

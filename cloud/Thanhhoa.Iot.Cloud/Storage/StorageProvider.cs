@@ -5,4 +5,7 @@ public enum StorageProvider
 {
     /// <summary>LiteDB files in <see cref="StorageOptions.DataDirectory"/> (one machine, zero set-up).</summary>
     LiteDb,
+
+    /// <summary>PostgreSQL at <see cref="StorageOptions.ConnectionString"/> (several cloud nodes share it).</summary>
+    Postgres,
 }

@@ -1,15 +1,37 @@
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Cloud.Coordination;
 using Thanhhoa.Iot.Cloud.Registry;
 using Thanhhoa.Iot.Cloud.Storage.LiteDb;
+using Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 namespace Thanhhoa.Iot.Cloud.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the stores (LiteDB today) behind <see cref="ITelemetryStore"/>, <see cref="IDeviceRegistry"/> and <see cref="IRejectLog"/>.</summary>
+    /// <summary>
+    /// Registers the stores behind <see cref="ITelemetryStore"/>, <see cref="IDeviceRegistry"/> and <see cref="IRejectLog"/>
+    /// (LiteDB files, or PostgreSQL when Storage:Provider = Postgres), and the coordination of several nodes on them.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var section = configuration.GetSection(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, PostgresStorageOptionsValidator>();
+        var provider = section.GetValue(nameof(StorageOptions.Provider), StorageProvider.LiteDb);
+        if (provider == StorageProvider.Postgres)
+        {
+            AddPostgres(services);
+        }
+        else
+        {
+            AddLiteDb(services);
+        }
+
+        return services.AddCoordination(configuration, provider);
+    }
+
+    private static void AddLiteDb(IServiceCollection services)
+    {
         services.AddSingleton(sp => new LiteDbStore(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory,
             sp.GetService<IStoreWriteObserver>()));
@@ -19,6 +41,24 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRejectLog>(sp => new LiteRejectLog(
             sp.GetRequiredService<LiteDbStore>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.RecentRejectCapacity));
-        return services;
+    }
+
+    private static void AddPostgres(IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new PostgresStore(o.ConnectionString!, o.Postgres, sp.GetRequiredService<TimeProvider>(), sp.GetService<IStoreWriteObserver>());
+        });
+
+        // Registered before the broker's hosted services, so the schema exists before the first message.
+        services.AddHostedService<PostgresStartup>();
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<ITelemetryStore, PostgresTelemetryStore>();
+        services.AddSingleton<IDeviceRegistry, PostgresDeviceRegistry>();
+        services.AddSingleton<IRejectLog>(sp => new PostgresRejectLog(
+            sp.GetRequiredService<PostgresStore>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.RecentRejectCapacity));
+        services.AddSingleton<ISingletonJob, PartitionMaintenanceJob>();
     }
 }

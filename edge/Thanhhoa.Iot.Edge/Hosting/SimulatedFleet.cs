@@ -26,13 +26,15 @@ public sealed class SimulatedFleet : IAsyncDisposable
     /// <param name="dataDirectory">Each gateway keeps its state in a subdirectory named after its id.</param>
     /// <param name="shared">Singletons every gateway shares: the logger factory and the clock.</param>
     /// <param name="addOutbox">Registers a gateway's IOutbox from its configuration (Gateway:DataDirectory is its own).</param>
+    /// <param name="sitePrefix">When set, gateway i reports site code <c>sitePrefix + i</c> (four digits) in its birth, as the cloud's Demo:SitePrefix seeds.</param>
     public static SimulatedFleet Create(
         IConfiguration baseConfiguration,
         int count,
         string prefix,
         string dataDirectory,
         (ILoggerFactory Logging, TimeProvider Time) shared,
-        Action<IServiceCollection, IConfiguration> addOutbox)
+        Action<IServiceCollection, IConfiguration> addOutbox,
+        string? sitePrefix = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (!ContractInfo.IsValidId(DeviceIdFor(prefix, count)))
@@ -52,6 +54,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
                     ["Gateway:DataDirectory"] = Path.Combine(dataDirectory, id),
                     ["Simulation:Enabled"] = "true",
                     ["Simulation:Seed"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Gateway:Site"] = sitePrefix is null ? null : DeviceIdFor(sitePrefix, i),
                 })
                 .Build();
             gateways.Add(GatewayInstance.Create(configuration, (services, config) =>

@@ -35,17 +35,18 @@ internal static class SimulateCommand
         });
         var data = new Option<string>("--data") { Description = "Directory for the gateways' state (one subdirectory per id).", DefaultValueFactory = _ => "sim-data" };
         var prefix = new Option<string>("--prefix") { Description = "Device id prefix.", DefaultValueFactory = _ => "sim-" };
-        var command = new Command("simulate", "Run N simulated gateways in one process (demo, load tests).") { fleet, broker, data, prefix };
+        var sitePrefix = new Option<string?>("--site-prefix") { Description = "Gateway i reports site code PREFIX + i (four digits), e.g. th- gives th-0001; match the cloud's Demo:SitePrefix." };
+        var command = new Command("simulate", "Run N simulated gateways in one process (demo, load tests).") { fleet, broker, data, prefix, sitePrefix };
         command.SetAction((parse, cancellationToken) =>
         {
             // Validated above: parsing cannot fail here.
             var address = BrokerAddress.TryParse(parse.GetValue(broker), out var parsed, out _) ? parsed : default;
-            return RunAsync(parse.GetValue(fleet), address, parse.GetValue(data)!, parse.GetValue(prefix)!);
+            return RunAsync(parse.GetValue(fleet), address, parse.GetValue(data)!, parse.GetValue(prefix)!, parse.GetValue(sitePrefix));
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(int count, BrokerAddress broker, string dataDirectory, string prefix)
+    private static async Task<int> RunAsync(int count, BrokerAddress broker, string dataDirectory, string prefix, string? sitePrefix)
     {
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -62,7 +63,7 @@ internal static class SimulateCommand
         try
         {
             await using var fleet = SimulatedFleet.Create(
-                Configuration(broker), count, prefix, Path.GetFullPath(dataDirectory), (logging, TimeProvider.System), OutboxWiring.AddOutbox);
+                Configuration(broker), count, prefix, Path.GetFullPath(dataDirectory), (logging, TimeProvider.System), OutboxWiring.AddOutbox, sitePrefix);
             await fleet.StartAsync(stop.Token).ConfigureAwait(false);
             Console.WriteLine($"thgw simulate: {count} gateways ({SimulatedFleet.DeviceIdFor(prefix, 1)}..{SimulatedFleet.DeviceIdFor(prefix, count)}) -> {broker}, state in {Path.GetFullPath(dataDirectory)}. Ctrl+C stops.");
             await ReportUntilStoppedAsync(fleet, stop.Token).ConfigureAwait(false);

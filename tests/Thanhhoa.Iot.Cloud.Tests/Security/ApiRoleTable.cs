@@ -42,6 +42,30 @@ internal static class ApiRoleTable
         new("POST", "/api/device-credentials/{id}/revoke", "/api/device-credentials/nosuchdevice/revoke", "{}", Admin),
         new("GET", "/api/audit", "/api/audit", null, Admin),
 
+        new("POST", "/api/session/", "/api/session", "{\"key\":\"{operator-key}\"}", Everyone),
+        new("DELETE", "/api/session/", "/api/session", null, Everyone),
+
+        // Dashboard (IOC page): reads for operators and admins, a technician's own sites, acknowledgement for operators.
+        new("GET", "/api/sites", "/api/sites", null, Readers),
+        new("GET", "/api/sites/export.csv", "/api/sites/export.csv", null, Readers),
+        new("GET", "/api/sites/{code}", "/api/sites/site-a", null, SiteReaders),
+        new("GET", "/api/sites/{code}", "/api/sites/site-b", null, Readers),
+        new("GET", "/api/sites/{code}/timeline", "/api/sites/site-a/timeline", null, SiteReaders),
+        new("GET", "/api/sites/{code}/timeline", "/api/sites/site-b/timeline", null, Readers),
+        new("GET", "/api/sites/{code}/battery", "/api/sites/site-a/battery", null, SiteReaders),
+        new("GET", "/api/sites/{code}/battery", "/api/sites/site-b/battery", null, Readers),
+        new("GET", "/api/areas", "/api/areas", null, Readers),
+        new("GET", "/api/alarms/", "/api/alarms", null, Readers),
+        new("GET", "/api/alarms/export.csv", "/api/alarms/export.csv", null, Readers),
+        new("POST", "/api/alarms/{id}/ack", "/api/alarms/no-such-alarm/ack", "{\"by\":\"test\"}", Operator, Admin),
+        new("GET", "/api/availability", "/api/availability", null, Readers),
+        new("GET", "/api/availability/export.csv", "/api/availability/export.csv", null, Readers),
+        new("GET", "/api/outages", "/api/outages", null, Readers),
+        new("GET", "/api/outages/export.csv", "/api/outages/export.csv", null, Readers),
+        new("GET", "/api/indicators", "/api/indicators", null, Readers),
+        new("GET", "/api/indicators/export.csv", "/api/indicators/export.csv", null, Readers),
+        new("GET", "/api/stream", "/api/stream", null, Readers),
+
         // The broker's callbacks carry their own shared secret, not an API key (404 while it is not configured).
         new("POST", "/api/broker/auth", "/api/broker/auth", "{}", Everyone),
         new("POST", "/api/broker/acl", "/api/broker/acl", "{}", Everyone),

@@ -17,6 +17,7 @@ public sealed class ApiRoleTests
     private ProvisionedDevice _a = null!;
     private ProvisionedDevice _b = null!;
     private Dictionary<Caller, HttpClient> _clients = null!;
+    private string _operatorKey = null!;
 
     public static IEnumerable<TestCaseData> Cases() =>
         from rule in ApiRoleTable.Rules
@@ -35,11 +36,12 @@ public sealed class ApiRoleTests
             await client.PublishQos1Async($"thiot/v1/{device.DeviceId}/up/telemetry", Encoding.UTF8.GetString(TestMessages.TelemetryJson(1, 1)));
         }
 
+        _operatorKey = await _cloud.CreateKeyAsync(ApiRole.Operator);
         _clients = new()
         {
             [Caller.Anonymous] = _cloud.Anonymous,
             [Caller.Technician] = _cloud.WithKey(await _cloud.CreateKeyAsync(ApiRole.Technician, "site-a")),
-            [Caller.Operator] = _cloud.WithKey(await _cloud.CreateKeyAsync(ApiRole.Operator)),
+            [Caller.Operator] = _cloud.WithKey(_operatorKey),
             [Caller.Admin] = _cloud.Admin,
         };
     }
@@ -59,14 +61,17 @@ public sealed class ApiRoleTests
         using var request = new HttpRequestMessage(new HttpMethod(rule.Method), new Uri(path, UriKind.Relative));
         if (rule.Body is not null)
         {
-            request.Content = new StringContent(rule.Body, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(rule.Body.Replace("{operator-key}", _operatorKey, StringComparison.Ordinal), Encoding.UTF8, "application/json");
         }
 
-        using var response = await _clients[caller].SendAsync(request);
+        // Headers only: the event stream never ends, and the status is all this test needs.
+        using var response = await _clients[caller].SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var status = (int)response.StatusCode;
         if (rule.Allowed.Contains(caller))
         {
-            Assert.That(status, Is.Not.EqualTo(401).And.Not.EqualTo(403), $"{caller} must be allowed: {await response.Content.ReadAsStringAsync()}");
+            // The body is read only to explain a failure: the event stream's never ends.
+            var why = status is 401 or 403 ? await response.Content.ReadAsStringAsync() : string.Empty;
+            Assert.That(status, Is.Not.EqualTo(401).And.Not.EqualTo(403), $"{caller} must be allowed: {why}");
         }
         else
         {

@@ -26,8 +26,13 @@ public sealed class CloudProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
 
-    /// <summary>The bootstrap admin API key the cloud wrote (owner-only) on its first run.</summary>
-    public string AdminKey => File.ReadAllText(Path.Combine(DataDirectory, "security", "bootstrap-admin.key")).Trim();
+    /// <summary>
+    /// The bootstrap admin API key the cloud wrote (owner-only) on its first run. A node that shares its
+    /// store (PostgreSQL) with a node that started first finds a key already there and writes none.
+    /// </summary>
+    public string? AdminKey => File.Exists(KeyFile) ? File.ReadAllText(KeyFile).Trim() : null;
+
+    private string KeyFile => Path.Combine(DataDirectory, "security", "bootstrap-admin.key");
 
     public string DataDirectory { get; }
 
@@ -61,7 +66,10 @@ public sealed class CloudProcess : IAsyncDisposable
         args.AddRange(_extraArgs);
         _process = ChildProcess.StartDotnet(RepoPaths.BuiltDll("cloud/Thanhhoa.Iot.Cloud", "Thanhhoa.Iot.Cloud"), args, name: "cloud");
         await _process.WaitForLineAsync("cloud ready", StartTimeout).ConfigureAwait(false);
-        Api.UseKey(AdminKey);
+        if (AdminKey is { } key)
+        {
+            Api.UseKey(key);
+        }
     }
 
     /// <summary>SIGKILL: the broker and the cloud vanish without a goodbye.</summary>

@@ -52,7 +52,7 @@ public sealed class ProvisionFlowTests
         var again = await second.ProvisionAsync(_cloud.BaseAddress, token, "th-bts-042");
 
         var secret = File.ReadAllText(gateway.SecretFile).Trim();
-        string[] secrets = [secret, token, token.Split('_')[2], _cloud.AdminKey, _cloud.AdminKey.Split('_')[2]];
+        string[] secrets = [secret, token, token.Split('_')[2], _cloud.AdminKey!, _cloud.AdminKey!.Split('_')[2]];
         var logs = _cloud.Process.Output.Concat(provision.Lines).Concat(again.Lines).Concat(gateway.Run.Output).ToList();
         Assert.Multiple(() =>
         {

@@ -6,9 +6,10 @@ using Thanhhoa.Iot.Cloud.Security.ApiKeys;
 namespace Thanhhoa.Iot.Cloud.Security.Authorization;
 
 /// <summary>
-/// <c>Authorization: Bearer thk_…</c> → the key's role and sites. Without the header: nobody, except in
-/// development mode, where the caller is an anonymous operator. A header with a bad key is refused in
-/// every mode. 401 and 403 answers are problem details that say what to do.
+/// <c>Authorization: Bearer thk_…</c> → the key's role and sites; a browser may instead hold the key in the
+/// HttpOnly session cookie set by <c>POST /api/session</c> (what the dashboard page, its CSV links and its
+/// event stream use). Without either: nobody, except in development mode, where the caller is an anonymous
+/// operator. A bad key is refused in every mode. 401 and 403 answers are problem details that say what to do.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -24,19 +25,21 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (string.IsNullOrEmpty(header))
+        var cookie = Request.Cookies[SessionApi.CookieName];
+        if (string.IsNullOrEmpty(header) && string.IsNullOrEmpty(cookie))
         {
             return security.Value.Mode == SecurityMode.Development
                 ? AuthenticateResult.Success(new AuthenticationTicket(ApiClaims.DevelopmentAnonymous(SchemeName), SchemeName))
                 : AuthenticateResult.NoResult();
         }
 
-        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        if (!string.IsNullOrEmpty(header) && !header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.Fail("The Authorization header is not 'Bearer <API key>'.");
         }
 
-        var key = await keys.AuthenticateAsync(header[Bearer.Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
+        var presented = string.IsNullOrEmpty(header) ? cookie! : header[Bearer.Length..].Trim();
+        var key = await keys.AuthenticateAsync(presented, Context.RequestAborted).ConfigureAwait(false);
         if (key is null)
         {
             return AuthenticateResult.Fail("The API key is unknown, revoked or malformed.");
@@ -49,7 +52,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        var presented = !string.IsNullOrEmpty(Request.Headers.Authorization.ToString());
+        var presented = !string.IsNullOrEmpty(Request.Headers.Authorization.ToString()) || Request.Cookies.ContainsKey(SessionApi.CookieName);
         return Problem(
             StatusCodes.Status401Unauthorized,
             presented ? "The API key was not accepted." : "An API key is required.",

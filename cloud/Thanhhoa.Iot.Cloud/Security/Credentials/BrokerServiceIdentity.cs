@@ -1,8 +1,6 @@
-using LiteDB;
 using Microsoft.Extensions.Options;
 using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Security.Secrets;
-using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 namespace Thanhhoa.Iot.Cloud.Security.Credentials;
 
@@ -10,17 +8,17 @@ namespace Thanhhoa.Iot.Cloud.Security.Credentials;
 /// The cloud's own MQTT identity on the embedded broker (<c>Broker:ServiceClientId</c>), separate from
 /// every device. Its password is <c>Broker:ServicePassword</c> when configured; otherwise one is generated
 /// on first run, written owner-only to <see cref="SecurityPaths.BrokerServicePassword"/> for the cloud's
-/// own tools, and only its salted hash is kept in the store.
+/// own tools, and only its salted hash is kept in the store. Several nodes on one store should configure
+/// the password (only the node that generated it has the file).
 /// </summary>
 public sealed class BrokerServiceIdentity(
     IOptions<BrokerOptions> broker,
     IOptions<SecurityOptions> security,
-    LiteDbStore store,
+    ISecurityStateStore state,
     SecurityPaths paths,
     ILogger<BrokerServiceIdentity> logger) : IHostedService, IDisposable
 {
-    private const string Collection = "security_state";
-    private const string DocumentId = "broker-service";
+    private const string StateKey = "broker-service-password-hash";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _hash;
 
@@ -73,18 +71,17 @@ public sealed class BrokerServiceIdentity(
             return SecretHasher.Hash(configured, iterations);
         }
 
-        var stored = store.Database.GetCollection(Collection).FindById(DocumentId);
-        if (stored is not null && File.Exists(paths.BrokerServicePassword))
+        // Kept even when this node has no file: another node sharing the store (PostgreSQL) generated it.
+        var stored = await state.GetAsync(StateKey, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
         {
-            return stored["hash"].AsString;
+            return stored;
         }
 
         var password = RandomSecrets.Base32(52);
         OwnerOnlyFile.Write(paths.BrokerServicePassword, password + "\n");
         var hash = SecretHasher.Hash(password, iterations);
-        await store.Writer.WriteAsync(
-            db => db.GetCollection(Collection).Upsert(new BsonDocument { ["_id"] = DocumentId, ["hash"] = hash }),
-            cancellationToken).ConfigureAwait(false);
+        await state.SetAsync(StateKey, hash, cancellationToken).ConfigureAwait(false);
         SecurityLog.ServicePasswordGenerated(logger, paths.BrokerServicePassword);
         return hash;
     }

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+
+namespace Thanhhoa.Iot.Cloud.Coordination;
+
+/// <summary>
+/// Runs every <see cref="ISingletonJob"/> once per period across all nodes: time is cut into periods of
+/// the job's interval (counted from the Unix epoch, so every node agrees on the numbering), and in each
+/// period the node that first claims it in the <see cref="ILeaseStore"/> runs the job; the others skip.
+/// A node that dies mid-run loses that period's run; the next period runs elsewhere.
+/// </summary>
+public sealed class SingletonJobRunner(
+    IEnumerable<ISingletonJob> jobs,
+    ILeaseStore leases,
+    IOptions<CoordinationOptions> options,
+    TimeProvider time,
+    ILogger<SingletonJobRunner> logger) : BackgroundService
+{
+    private readonly string _nodeId = options.Value.NodeId;
+
+    /// <summary>The period <paramref name="at"/> falls in, for a job of <paramref name="interval"/>.</summary>
+    public static long PeriodOf(DateTimeOffset at, TimeSpan interval) => at.ToUnixTimeMilliseconds() / (long)interval.TotalMilliseconds;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(jobs.Select(job => RunLoopAsync(job, stoppingToken)));
+
+    private async Task RunLoopAsync(ISingletonJob job, CancellationToken stoppingToken)
+    {
+        var last = long.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var period = PeriodOf(time.GetUtcNow(), job.Interval);
+            if (period > last && await TryClaimAsync(job, period, stoppingToken).ConfigureAwait(false))
+            {
+                last = period;
+                await RunOnceAsync(job, period, stoppingToken).ConfigureAwait(false);
+            }
+
+            var next = DateTimeOffset.FromUnixTimeMilliseconds((PeriodOf(time.GetUtcNow(), job.Interval) + 1) * (long)job.Interval.TotalMilliseconds);
+            try
+            {
+                await Task.Delay(next - time.GetUtcNow(), time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TryClaimAsync(ISingletonJob job, long period, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await leases.TryClaimRunAsync(job.Name, period, _nodeId, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            CoordinationLog.ClaimFailed(logger, ex, job.Name);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task RunOnceAsync(ISingletonJob job, long period, CancellationToken stoppingToken)
+    {
+        CoordinationLog.JobClaimed(logger, _nodeId, job.Name, period);
+        try
+        {
+            await job.RunAsync(period, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            CoordinationLog.JobFailed(logger, ex, job.Name, _nodeId);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+}

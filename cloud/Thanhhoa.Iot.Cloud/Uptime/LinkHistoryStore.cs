@@ -1,0 +1,81 @@
+using LiteDB;
+using Thanhhoa.Iot.Cloud.Storage.LiteDb;
+
+namespace Thanhhoa.Iot.Cloud.Uptime;
+
+/// <summary>
+/// Every birth and death the registry applied, per device (collection <c>link_history</c>), so the ledger
+/// can tell "no contact" from "down" for any past range, also after a restart.
+/// </summary>
+public sealed class LinkHistoryStore
+{
+    private const string Collection = "link_history";
+    private readonly LiteDbStore _store;
+
+    public LinkHistoryStore(LiteDbStore store)
+    {
+        _store = store;
+        store.Database.GetCollection(Collection).EnsureIndex(LiteDbKeys.DeviceTime, "$." + LiteDbKeys.DeviceTime);
+    }
+
+    public Task AppendAsync(string deviceId, LinkChange change, CancellationToken cancellationToken) =>
+        AppendManyAsync(deviceId, [change], cancellationToken);
+
+    public Task AppendManyAsync(string deviceId, IReadOnlyList<LinkChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var docs = changes.Select(change => new BsonDocument
+        {
+            [LiteDbKeys.Device] = deviceId,
+            ["t"] = change.At.UtcTicks,
+            ["on"] = change.Online,
+            [LiteDbKeys.DeviceTime] = LiteDbKeys.ByTime(deviceId, change.At, change.Online ? 1 : 0),
+        }).ToList();
+        return _store.Writer.WriteAsync(db => db.GetCollection(Collection, BsonAutoId.Int64).InsertBulk(docs), cancellationToken);
+    }
+
+    /// <summary>Changes from <paramref name="from"/> on, plus the last one before it (the state at the start).</summary>
+    public IReadOnlyList<LinkChange> Query(string deviceId, DateTimeOffset from)
+    {
+        var collection = _store.Database.GetCollection(Collection);
+        var (low, _) = LiteDbKeys.TimeRange(deviceId, from, from);
+        var (_, high) = LiteDbKeys.TimeRange(deviceId, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue);
+        var (first, _) = LiteDbKeys.TimeRange(deviceId, DateTimeOffset.MinValue, DateTimeOffset.MinValue);
+        var before = collection.Query().Where(LiteDB.Query.Between(LiteDbKeys.DeviceTime, first, low)).OrderByDescending(LiteDbKeys.DeviceTime).Limit(1).ToList();
+        var after = collection.Query().Where(LiteDB.Query.Between(LiteDbKeys.DeviceTime, low, high)).OrderBy(LiteDbKeys.DeviceTime).ToList();
+        return before.Concat(after).DistinctBy(d => d["_id"]).Select(ToChange).OrderBy(c => c.At).ToList();
+    }
+
+    /// <summary>Every device's changes from <paramref name="since"/> on, each with the last one before it, in one pass.</summary>
+    public ILookup<string, LinkChange> All(DateTimeOffset since)
+    {
+        var byDevice = _store.Database.GetCollection(Collection).FindAll()
+            .GroupBy(d => d[LiteDbKeys.Device].AsString, ToChange, StringComparer.Ordinal);
+        return byDevice.SelectMany(g =>
+            {
+                var ordered = g.OrderBy(c => c.At).ToList();
+                var before = ordered.LastOrDefault(c => c.At < since);
+                return ordered.Where(c => c.At >= since || c == before).Select(c => (Device: g.Key, Change: c));
+            })
+            .ToLookup(x => x.Device, x => x.Change, StringComparer.Ordinal);
+    }
+
+    /// <summary>Devices whose last recorded change is a birth (used at start: the cloud was down, so was contact).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> LastChangeOnline()
+    {
+        var last = new Dictionary<string, (DateTimeOffset At, bool Online)>(StringComparer.Ordinal);
+        foreach (var doc in _store.Database.GetCollection(Collection).FindAll())
+        {
+            var device = doc[LiteDbKeys.Device].AsString;
+            var change = ToChange(doc);
+            if (!last.TryGetValue(device, out var seen) || change.At >= seen.At)
+            {
+                last[device] = (change.At, change.Online);
+            }
+        }
+
+        return last.Where(kv => kv.Value.Online).ToDictionary(kv => kv.Key, kv => kv.Value.At, StringComparer.Ordinal);
+    }
+
+    private static LinkChange ToChange(BsonDocument d) => new(new DateTimeOffset(d["t"].AsInt64, TimeSpan.Zero), d["on"].AsBoolean);
+}

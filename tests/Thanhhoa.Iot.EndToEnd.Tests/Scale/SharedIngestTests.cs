@@ -1,0 +1,77 @@
+using NUnit.Framework;
+using Thanhhoa.Iot.EndToEnd.Tests.Harness;
+using Thanhhoa.Iot.LoadHarness;
+
+namespace Thanhhoa.Iot.EndToEnd.Tests.Scale;
+
+/// <summary>
+/// Two cloud nodes on one mosquitto and one PostgreSQL, sharing ingest through an MQTT 5 shared
+/// subscription: every reading is stored exactly once and both nodes take part; singleton jobs run
+/// once per period although both nodes schedule them.
+/// </summary>
+[TestFixture]
+[Category("Integration")]
+public sealed class SharedIngestTests
+{
+    private const int Gateways = 200;
+    private const int Readings = 20;
+    private const int Batches = 10;
+    private ScaledCloud _cloud = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _cloud = await ScaledCloud.StartAsync(2, "--Coordination:ProbeInterval=00:00:00.500");
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_cloud is not null)
+        {
+            await _cloud.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Fleet_TwoNodesOnSharedSubscription_EveryReadingStoredOnceSplitAcrossNodes()
+    {
+        var options = _cloud.Fleet(Gateways, Readings, Batches, "share-");
+        await using (var fleet = await LoadFleet.ConnectAsync(options, TimeProvider.System, CancellationToken.None))
+        {
+            Assert.That(fleet.Connected, Is.EqualTo(Gateways));
+            await fleet.RunAsync(CancellationToken.None);
+            Assert.That(fleet.AckedReadings, Is.EqualTo(Gateways * Readings * Batches), "every batch acknowledged by mosquitto");
+        }
+
+        const long Expected = Gateways * Readings * Batches;
+        await _cloud.WaitForReadingsAsync(Expected);
+        var perDevice = await _cloud.ReadingsPerDeviceAsync();
+        using var probe = new CloudProbe(options.Clouds);
+        var perNode = new List<long>();
+        foreach (var node in options.Clouds)
+        {
+            perNode.Add(await probe.ReadingsIngestedAsync(node, CancellationToken.None));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(perDevice, Has.Count.EqualTo(Gateways));
+            Assert.That(perDevice.Where(d => d.Rows != Readings * Batches || d.Distinct != d.Rows || d.MaxSeq != Readings * Batches),
+                Is.Empty, "each device: sequence 1..N, each stored once");
+            Assert.That(perNode, Has.All.GreaterThan(0), "both nodes ingested part of the stream");
+            Assert.That(perNode.Sum(), Is.EqualTo(Expected), "the nodes' counters add up to each reading once");
+        });
+    }
+
+    [Test]
+    public async Task SingletonJob_TwoNodesScheduleIt_RunsOncePerPeriod()
+    {
+        var runs = await Eventually.UntilAsync(
+            () => _cloud.ScalarAsync("SELECT count(DISTINCT period) FROM cluster_probe"), n => n >= 10, TimeSpan.FromSeconds(60), "10 probe periods");
+        var rows = await _cloud.ScalarAsync("SELECT count(*) FROM cluster_probe");
+        var doubled = await _cloud.ScalarAsync("SELECT count(*) FROM (SELECT period FROM cluster_probe GROUP BY period HAVING count(*) > 1) d");
+        Assert.Multiple(() =>
+        {
+            Assert.That(doubled, Is.Zero, "no period ran on both nodes");
+            Assert.That(rows, Is.GreaterThanOrEqualTo(runs));
+        });
+    }
+}

@@ -1,0 +1,124 @@
+using MQTTnet;
+using MQTTnet.Protocol;
+using Thanhhoa.Iot.Contracts;
+using Thanhhoa.Iot.Contracts.Codec;
+using Thanhhoa.Iot.Contracts.Messages;
+using Thanhhoa.Iot.Contracts.Topics;
+
+namespace Thanhhoa.Iot.LoadHarness;
+
+/// <summary>
+/// One simulated gateway: an MQTT 5 client with the real contract's birth, last will and telemetry
+/// batches (sequence numbers from 1, no gaps), and nothing else (no outbox, no downlink). A batch that
+/// is not acknowledged with success is sent again with the same numbers, as a real outbox would.
+/// </summary>
+internal sealed class LightGateway(string deviceId, MqttClientFactory factory)
+{
+    private static readonly string[] Channels = ["battery_v", "load_a", "temp_c", "mains", "rect_v"];
+    private readonly IMqttClient _client = factory.CreateMqttClient();
+    private TelemetryBatch? _pending;
+    private long _nextSeq = 1;
+
+    public string DeviceId { get; } = deviceId;
+
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Highest sequence number the broker acknowledged.</summary>
+    public long AckedSeq { get; private set; }
+
+    public int BatchesAcked { get; private set; }
+
+    public long NextDueTicks { get; set; }
+
+    public int Busy;
+
+    public async Task ConnectAsync(string host, int port, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var state = DeviceTopics.For(DeviceId, TopicKind.State);
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId(DeviceId)
+            .WithCleanStart(true)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(120))
+            .WithTimeout(TimeSpan.FromSeconds(30))
+            .WithWillTopic(state)
+            .WithWillPayload(JsonCodec.Encode(State(LinkState.Offline, time, "lost")))
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithWillContentType(ContractInfo.JsonContentType)
+            .Build();
+        await _client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        var birth = new MqttApplicationMessageBuilder()
+            .WithTopic(state)
+            .WithPayload(JsonCodec.Encode(State(LinkState.Online, time, null)))
+            .WithRetainFlag(true)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType(ContractInfo.JsonContentType)
+            .Build();
+        await _client.PublishAsync(birth, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes the next batch (or the unacknowledged one again); true when the broker acknowledged it with success.</summary>
+    public async Task<(bool Ok, TelemetryBatch Batch)> PublishAsync(int readings, PayloadEncoding encoding, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var batch = _pending ??= NextBatch(readings, time.GetUtcNow());
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(DeviceTopics.For(DeviceId, TopicKind.Telemetry))
+            .WithPayload(PayloadCodec.Encode(batch, encoding))
+            .WithContentType(PayloadCodec.ContentTypeOf(encoding))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            return (false, batch);
+        }
+
+        _pending = null;
+        AckedSeq = batch.SeqTo;
+        BatchesAcked++;
+        return (true, batch);
+    }
+
+    public async Task DisconnectAsync()
+    {
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build()).ConfigureAwait(false);
+        }
+
+        _client.Dispose();
+    }
+
+    private TelemetryBatch NextBatch(int count, DateTimeOffset now)
+    {
+        var first = _nextSeq;
+        _nextSeq += count;
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+        var list = new Reading[count];
+        for (var i = 0; i < count; i++)
+        {
+            list[i] = new Reading
+            {
+                Seq = first + i,
+                Channel = Channels[i % Channels.Length],
+                Timestamp = at.AddMilliseconds(i - count),
+                Value = 48 + (i % 7) * 0.25,
+                Quality = Quality.Good,
+            };
+        }
+
+        return new TelemetryBatch { Version = ContractInfo.Version, SeqFrom = first, SeqTo = first + count - 1, Readings = list };
+    }
+
+    private static StateMessage State(LinkState state, TimeProvider time, string? reason) => new()
+    {
+        Version = ContractInfo.Version,
+        State = state,
+        Session = 1,
+        Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds()),
+        Firmware = "load-harness",
+        Reason = reason,
+    };
+}
