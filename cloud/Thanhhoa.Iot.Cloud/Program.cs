@@ -1,8 +1,11 @@
 using Thanhhoa.Iot.Cloud.Apis;
 using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Dashboard;
+using Thanhhoa.Iot.Cloud.Commands;
+using Thanhhoa.Iot.Cloud.DesiredConfig;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Cloud.Metrics;
 using Thanhhoa.Iot.Cloud.Security;
 using Thanhhoa.Iot.Cloud.Storage;
@@ -26,6 +29,7 @@ namespace Thanhhoa.Iot.Cloud
                 .AddCloudSecurity(builder.Configuration).AddBroker(builder.Configuration)
                 .AddCloudApis().AddCloudHealth()
                 .AddDashboard(builder.Configuration);
+            builder.Services.AddCommands(builder.Configuration).AddDesiredConfig();
             overrideServices?.Invoke(builder.Services);
 
             var app = builder.Build();
@@ -36,6 +40,8 @@ namespace Thanhhoa.Iot.Cloud
             app.MapOpenApi();
             app.MapSecurityApis();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
+            app.MapCommandsApi().MapConfigApi();
+            app.MapLossLedgerApi();
             return app.LogStartupBanner();
         }
     }

@@ -24,9 +24,29 @@ internal static class GatewayConfiguration
     public const string Sources = SystemConfigFile + " / THGW_Section__Key";
 
     /// <summary>Adds the system file and the environment after what <paramref name="builder"/> already has.</summary>
-    public static IConfigurationBuilder AddSystemSources(IConfigurationBuilder builder) => builder
-        .AddJsonFile(ConfigFile, optional: true, reloadOnChange: false)
-        .AddEnvironmentVariables(EnvironmentPrefix);
+    /// When the settings so far enable the simulation (a laptop or test bench), the shipped BTS profile
+    /// and simulation.json go in first, exactly as <c>thgw simulate</c> runs them, so run, doctor and
+    /// sensors exercise the same drivers; the system file and the environment still win.
+    public static IConfigurationBuilder AddSystemSources(IConfigurationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var probe = new ConfigurationBuilder();
+        foreach (var source in builder.Sources)
+        {
+            probe.Add(source);
+        }
+
+        probe.AddJsonFile(ConfigFile, optional: true, reloadOnChange: false).AddEnvironmentVariables(EnvironmentPrefix);
+        if (probe.Build().GetValue<bool>("Simulation:Enabled"))
+        {
+            builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, Cli.SimulateCommand.ProfileFile), optional: false, reloadOnChange: false)
+                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, Cli.SimulateCommand.SimulationFile), optional: false, reloadOnChange: false);
+        }
+
+        return builder
+            .AddJsonFile(ConfigFile, optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables(EnvironmentPrefix);
+    }
 
     /// <summary>The full configuration as the service would see it, for the technician's verbs.</summary>
     public static IConfiguration Build() => AddSystemSources(new ConfigurationBuilder()

@@ -15,6 +15,15 @@ public static class ContractInfo
     /// <summary>Largest payload in bytes either side accepts for one message.</summary>
     public const int MaxPayloadBytes = 256 * 1024;
 
+    /// <summary>Most channels one desired configuration may name.</summary>
+    public const int MaxConfigChannels = 256;
+
+    /// <summary>Most alarm rules one channel of a desired configuration may name.</summary>
+    public const int MaxConfigAlarmsPerChannel = 32;
+
+    /// <summary>Longest interval in seconds a desired configuration may set (one day).</summary>
+    public const int MaxConfigSeconds = 86_400;
+
     /// <summary>Longest device or channel identifier.</summary>
     public const int MaxIdLength = 64;
 

@@ -2,13 +2,14 @@ using BenchmarkDotNet.Running;
 using Thanhhoa.Iot.Benchmarks.Commands;
 
 // `dotnet run -c Release --project tests/Thanhhoa.Iot.Benchmarks -- --filter '*'` runs every
-// BenchmarkDotNet benchmark; `-- drain`, `-- rss` and `-- scale` are whole-system measurements that do not fit
+// BenchmarkDotNet benchmark; `-- drain`, `-- rss` and `-- scale`, `-- command-roundtrip` are whole-system measurements that do not fit
 // BenchmarkDotNet's repeat-a-method model. docs/benchmarks.md records the figures and commands.
 return args.FirstOrDefault() switch
 {
     "drain" => await BacklogDrainCommand.RunAsync(args[1..]),
     "rss" => await GatewayRssCommand.RunAsync(args[1..]),
     "scale" => await ScaleCommand.RunAsync(args[1..]),
+    "command-roundtrip" => await CommandRoundTripRun.RunAsync(args[1..]),
     _ => Switch(args),
 };
 

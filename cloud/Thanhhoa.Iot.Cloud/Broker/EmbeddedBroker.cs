@@ -17,6 +17,7 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<EmbeddedBroker> _logger;
     private readonly IBrokerCertificates? _certificates;
+    private readonly IReadOnlyList<IEmbeddedBrokerAttachment> _attachments;
     private MqttServer? _server;
 
     public EmbeddedBroker(
@@ -25,8 +26,10 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
         IDeviceRegistry registry,
         TimeProvider time,
         ILogger<EmbeddedBroker> logger,
+        IEnumerable<IEmbeddedBrokerAttachment>? attachments = null,
         IBrokerCertificates? certificates = null)
     {
+        _attachments = attachments?.ToList() ?? [];
         _options = options.Value;
         _handlers = handlers;
         _registry = registry;
@@ -55,6 +58,11 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
         var options = BuildServerOptions(IPAddress.Parse(_options.BindAddress));
         _server = new MqttServerFactory().CreateMqttServer(options);
         _handlers.Attach(_server);
+        foreach (var attachment in _attachments)
+        {
+            attachment.Attach(_server);
+        }
+
         await _server.StartAsync().ConfigureAwait(false);
         BrokerLog.EmbeddedStarted(_logger, _options.BindAddress, Listeners);
     }

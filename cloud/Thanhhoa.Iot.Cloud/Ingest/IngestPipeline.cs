@@ -19,9 +19,13 @@ public sealed class IngestPipeline(
     IIngestObserver observer,
     TimeProvider time,
     ILogger<IngestPipeline> logger,
-    IEnumerable<IIngestListener>? listeners = null)
+    IEnumerable<IIngestListener>? listeners = null,
+    IEnumerable<IUpMessageConsumer>? consumers = null,
+    IEnumerable<IDeviceOnlineObserver>? onlineObservers = null)
 {
     private readonly IIngestListener[] _listeners = listeners?.ToArray() ?? [];
+    private readonly IReadOnlyList<IUpMessageConsumer> _consumers = consumers?.ToList() ?? [];
+    private readonly IReadOnlyList<IDeviceOnlineObserver> _online = onlineObservers?.ToList() ?? [];
 
     private const string UnknownDevice = "unknown";
 
@@ -93,8 +97,16 @@ public sealed class IngestPipeline(
         TopicKind.Telemetry => IngestTelemetryAsync(topic.DeviceId, message, cancellationToken),
         TopicKind.Events => IngestEventsAsync(topic.DeviceId, message, cancellationToken),
         TopicKind.State => IngestStateAsync(topic.DeviceId, message, cancellationToken),
-        _ => NotConsumed(topic),
+        _ => ConsumeAsync(topic, message, cancellationToken),
     };
+
+    private async Task<IngestResult> ConsumeAsync(ParsedTopic topic, IngestMessage message, CancellationToken cancellationToken)
+    {
+        var consumer = _consumers.FirstOrDefault(c => c.Kind == topic.Kind);
+        return consumer is null
+            ? await NotConsumed(topic).ConfigureAwait(false)
+            : new IngestResult(await consumer.ConsumeAsync(topic.DeviceId, message, cancellationToken).ConfigureAwait(false));
+    }
 
     private async Task<IngestResult> IngestTelemetryAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)
     {
@@ -137,6 +149,14 @@ public sealed class IngestPipeline(
         var update = new LinkUpdate(state.State, state.Session, time.GetUtcNow(), reason, state.Firmware, state.Site);
         var applied = await ApplyLinkAsync(deviceId, update, cancellationToken).ConfigureAwait(false);
         var birth = state.State == LinkState.Online ? state.Session : (long?)null;
+        if (applied && birth is { } session)
+        {
+            foreach (var observer in _online)
+            {
+                observer.Online(deviceId, session);
+            }
+        }
+
         return new IngestResult(applied ? IngestOutcome.Stored : IngestOutcome.Ignored, BirthSession: birth);
     }
 

@@ -60,5 +60,12 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<PostgresStore>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.RecentRejectCapacity));
         services.AddSingleton<ISingletonJob, PartitionMaintenanceJob>();
+
+        // Stores that have no PostgreSQL implementation yet (the dashboard's site catalogue, link
+        // history and acknowledgements) stay in a node-local LiteDB file: each node keeps its own.
+        // Known gap, listed in docs/deployment.md; telemetry, registry and rejects are shared.
+        services.AddSingleton(sp => new LiteDbStore(
+            Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "node-local"),
+            sp.GetService<IStoreWriteObserver>()));
     }
 }

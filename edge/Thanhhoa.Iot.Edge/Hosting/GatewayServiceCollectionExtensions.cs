@@ -2,15 +2,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Edge.Commands;
 using Thanhhoa.Iot.Edge.Sensing;
+using Thanhhoa.Iot.Edge.Sensing.Profiles;
 using Thanhhoa.Iot.Edge.Sensing.Simulation;
 using Thanhhoa.Iot.Edge.Uplink;
 
 namespace Thanhhoa.Iot.Edge.Hosting;
 
 /// <summary>
-/// Composes one gateway: options (validated on start), the sensor poller, the reading sink and the
-/// MQTT uplink. <c>thgw run</c> and every gateway of <c>thgw simulate</c> call this same method.
+/// Composes one gateway: options (validated on start), the site profile (channels, alarm rules,
+/// report by exception), the simulated site when <c>Simulation:Enabled</c>, the sensor poller and
+/// the MQTT uplink. <c>thgw run</c> and every gateway of <c>thgw simulate</c> call this same method.
 /// The outbox is registered separately (an <c>IOutbox</c> singleton must be added by the caller).
 /// </summary>
 public static class GatewayServiceCollectionExtensions
@@ -26,39 +29,19 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UplinkStatus>();
         services.TryAddSingleton<IUplinkStatus>(sp => sp.GetRequiredService<UplinkStatus>());
+        services.AddGatewayCommands(configuration); // down/cmd and down/config: the gateway's IDownlinkHandler
         services.TryAddSingleton<IDownlinkHandler, LoggingDownlinkHandler>();
-        services.TryAddSingleton<IReadingSink, OutboxReadingSink>();
-        services.AddHostedService<SensorPoller>();
-        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<MqttUplink>(sp, Random.Shared));
 
+        // Hosted services start in this order: the site (and its simulation) before the first poll.
+        services.AddSiteProfile(configuration);
         if (configuration.GetSection(SimulatedSiteOptions.SectionName).GetValue<bool>(nameof(SimulatedSiteOptions.Enabled)))
         {
             services.AddSimulatedSite(configuration);
         }
 
+        services.AddHostedService<SensorPoller>();
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<MqttUplink>(sp, Random.Shared));
         return services;
-    }
-
-    /// <summary>Registers the simulated BTS site's six channels (section <c>Simulation</c>).</summary>
-    public static IServiceCollection AddSimulatedSite(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        AddValidated<SimulatedSiteOptions, SimulatedSiteOptionsValidator>(services, configuration, SimulatedSiteOptions.SectionName);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new SimulatedSite(sp.GetRequiredService<IOptions<SimulatedSiteOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        foreach (var signal in Enum.GetValues<SimulatedSignal>())
-        {
-            services.AddSingleton<ISensorChannel>(sp => ChannelFor(sp, signal));
-        }
-
-        return services;
-    }
-
-    private static SimulatedChannel ChannelFor(IServiceProvider sp, SimulatedSignal signal)
-    {
-        var options = sp.GetRequiredService<IOptions<SimulatedSiteOptions>>().Value;
-        var site = sp.GetRequiredService<SimulatedSite>();
-        return SimulatedChannel.For(site, signal, options.PollInterval, sp.GetRequiredService<TimeProvider>());
     }
 
     private static void AddValidated<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)

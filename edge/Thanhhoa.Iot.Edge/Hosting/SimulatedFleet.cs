@@ -1,72 +1,66 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Thanhhoa.Iot.Contracts;
+using Thanhhoa.Iot.Edge.Sensing.Profiles;
+using Thanhhoa.Iot.Edge.Sensing.Simulation;
 
 namespace Thanhhoa.Iot.Edge.Hosting;
 
 /// <summary>
-/// N simulated gateways in one process, each its own composition with its own device id, uplink,
-/// session counter and outbox directory (<c>DIR/&lt;id&gt;/</c>); for the demo and load tests.
+/// N simulated gateways in one process, each its own composition (the same <c>AddGateway</c> as
+/// <c>thgw run</c>) with its own device id, site code, uplink, session counter, outbox directory and
+/// simulated site (seed = its index) on fake hardware under the real drivers; for the demo and load
+/// tests. The logger factory, the clock and the simulation's one timer are shared.
 /// </summary>
 public sealed class SimulatedFleet : IAsyncDisposable
 {
     private readonly List<GatewayInstance> _gateways;
+    private readonly SimulationTicker _ticker;
 
-    private SimulatedFleet(List<GatewayInstance> gateways) => _gateways = gateways;
+    private SimulatedFleet(List<GatewayInstance> gateways, SimulationTicker ticker)
+    {
+        _gateways = gateways;
+        _ticker = ticker;
+    }
 
     public IReadOnlyList<GatewayInstance> Gateways => _gateways;
 
-    /// <summary>The id of the <paramref name="index"/>-th gateway (1-based): prefix plus four digits.</summary>
-    public static string DeviceIdFor(string prefix, int index) => $"{prefix}{index:D4}";
-
-    /// <param name="baseConfiguration">Shared settings (broker, batch sizes, simulation defaults).</param>
-    /// <param name="count">How many gateways.</param>
-    /// <param name="prefix">Device id prefix, e.g. <c>sim-</c>.</param>
-    /// <param name="dataDirectory">Each gateway keeps its state in a subdirectory named after its id.</param>
+    /// <param name="baseConfiguration">Shared settings: broker, batch sizes, the site profile, simulation defaults.</param>
+    /// <param name="layout">How many gateways, their ids, site codes and state directories.</param>
     /// <param name="shared">Singletons every gateway shares: the logger factory and the clock.</param>
     /// <param name="addOutbox">Registers a gateway's IOutbox from its configuration (Gateway:DataDirectory is its own).</param>
-    /// <param name="sitePrefix">When set, gateway i reports site code <c>sitePrefix + i</c> (four digits) in its birth, as the cloud's Demo:SitePrefix seeds.</param>
     public static SimulatedFleet Create(
         IConfiguration baseConfiguration,
-        int count,
-        string prefix,
-        string dataDirectory,
+        FleetLayout layout,
         (ILoggerFactory Logging, TimeProvider Time) shared,
-        Action<IServiceCollection, IConfiguration> addOutbox,
-        string? sitePrefix = null)
+        Action<IServiceCollection, IConfiguration> addOutbox)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        if (!ContractInfo.IsValidId(DeviceIdFor(prefix, count)))
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentOutOfRangeException.ThrowIfLessThan(layout.Count, 1);
+        CheckPrefix(layout.DevicePrefix, layout.DeviceId(layout.Count), "device ids", "prefix");
+        if (layout.SitePrefix is not null)
         {
-            throw new ArgumentException($"Prefix '{prefix}' does not make valid device ids (e.g. '{DeviceIdFor(prefix, count)}'): use a-z, 0-9, '_' or '-', at most {ContractInfo.MaxIdLength - 4} characters.", nameof(prefix));
+            CheckPrefix(layout.SitePrefix, layout.SiteCode(layout.Count)!, "site codes", "sitePrefix");
         }
 
-        var gateways = new List<GatewayInstance>(count);
-        for (var i = 1; i <= count; i++)
+        var simulation = baseConfiguration.GetSection(SimulatedSiteOptions.SectionName).Get<SimulatedSiteOptions>() ?? new SimulatedSiteOptions();
+        var ticker = new SimulationTicker(shared.Time, simulation.TickInterval, shared.Logging.CreateLogger<SimulationTicker>());
+        var gateways = new List<GatewayInstance>(layout.Count);
+        for (var i = 1; i <= layout.Count; i++)
         {
-            var id = DeviceIdFor(prefix, i);
-            var configuration = new ConfigurationBuilder()
-                .AddConfiguration(baseConfiguration)
-                .AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Gateway:DeviceId"] = id,
-                    ["Gateway:DataDirectory"] = Path.Combine(dataDirectory, id),
-                    ["Simulation:Enabled"] = "true",
-                    ["Simulation:Seed"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["Gateway:Site"] = sitePrefix is null ? null : DeviceIdFor(sitePrefix, i),
-                })
-                .Build();
-            gateways.Add(GatewayInstance.Create(configuration, (services, config) =>
+            gateways.Add(GatewayInstance.Create(Configuration(baseConfiguration, layout, i), (services, config) =>
             {
                 services.AddSingleton(shared.Logging);
                 services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
                 services.AddSingleton(shared.Time);
+                services.AddSingleton(ticker);
                 addOutbox(services, config);
             }));
         }
 
-        return new SimulatedFleet(gateways);
+        return new SimulatedFleet(gateways, ticker);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -105,6 +99,37 @@ public sealed class SimulatedFleet : IAsyncDisposable
         foreach (var gateway in _gateways)
         {
             await gateway.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _ticker.Dispose();
+    }
+
+    private static IConfiguration Configuration(IConfiguration baseConfiguration, FleetLayout layout, int index)
+    {
+        var id = layout.DeviceId(index);
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Gateway:DeviceId"] = id,
+            ["Gateway:DataDirectory"] = Path.Combine(layout.DataDirectory, id),
+            ["Site:Hardware"] = SiteHardwareKinds.Fake,
+            ["Simulation:Enabled"] = "true",
+            ["Simulation:Seed"] = index.ToString(CultureInfo.InvariantCulture),
+        };
+        if (layout.SiteCode(index) is { } site)
+        {
+            overrides["Gateway:Site"] = site;
+        }
+
+        return new ConfigurationBuilder().AddConfiguration(baseConfiguration).AddInMemoryCollection(overrides).Build();
+    }
+
+    private static void CheckPrefix(string prefix, string example, string what, string parameter)
+    {
+        if (!ContractInfo.IsValidId(example))
+        {
+            throw new ArgumentException(
+                $"Prefix '{prefix}' does not make valid {what} (e.g. '{example}'): use a-z, 0-9, '_' or '-', at most {ContractInfo.MaxIdLength - 4} characters.",
+                parameter);
         }
     }
 }

@@ -30,4 +30,21 @@ public interface IOutbox
 
     /// <summary>Depth, quota use and counters, for status, metrics and the technician CLI.</summary>
     OutboxStatus GetStatus();
+
+    /// <summary>
+    /// Stores a control message (command result, configuration report) for the priority lane; completes
+    /// once it is durable. Returns its sequence number. Outboxes without the lane refuse it.
+    /// </summary>
+    ValueTask<long> AppendMessageAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} has no control-message lane; use LiteDbOutbox for command results and configuration reports.");
+
+    /// <summary>The oldest unacknowledged control messages, ascending by sequence, at most <paramref name="max"/>.</summary>
+    IReadOnlyList<PendingMessage> PeekMessages(int max) => [];
+
+    /// <summary>
+    /// Completes when control messages or events are pending (immediately if they already are); what the
+    /// uplink waits on while it holds telemetry back for the upload cadence. Outboxes that cannot tell
+    /// never complete it, so such telemetry waits out the cadence.
+    /// </summary>
+    Task WaitForPriorityAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace Thanhhoa.Iot.Edge.Outbox;
 /// The gateway's durable outbox on LiteDB 5. Appends and acknowledgements queue for one writer
 /// thread that commits everything pending in one transaction followed by one fsync of the log
 /// (group commit); a caller's task completes only after that fsync. Readings and events share one
-/// sequence space whose high-water mark is stored with the rows, so numbers never repeat across
+/// sequence space (with the control messages of the priority lane) whose high-water mark is stored with the rows, so numbers never repeat across
 /// restarts, process kills and power cuts. Peeks show only rows that are already durable.
 /// </summary>
 public sealed class LiteDbOutbox : IOutbox, IDisposable
@@ -87,6 +87,15 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         return await request.Task.ConfigureAwait(false);
     }
 
+    public async ValueTask<long> AppendMessageAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        OutboxInputValidator.Validate(message);
+        var request = new AppendMessageRequest(message, cancellationToken);
+        await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        return await request.Task.ConfigureAwait(false);
+    }
+
     public async ValueTask AcknowledgeAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sequences);
@@ -116,6 +125,17 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         return Peek(db => db.PeekReadings(durable, max));
     }
 
+    /// <inheritdoc />
+    /// <exception cref="IOException">The storage failed under the read; the writer reopens it on its next batch.</exception>
+    public IReadOnlyList<PendingMessage> PeekMessages(int max)
+    {
+        var snapshot = _writer.Snapshot;
+        return snapshot.Counters.MessageCount == 0 ? [] : Peek(db => db.PeekMessages(snapshot.DurableSeq, max));
+    }
+
+    public Task WaitForPriorityAsync(CancellationToken cancellationToken) =>
+        _pending.WaitAsync(() => _writer.Snapshot.HasPriority && _database.IsOpen, cancellationToken);
+
     public Task WaitForPendingAsync(CancellationToken cancellationToken) =>
         _pending.WaitAsync(() => _writer.Snapshot.HasPending && _database.IsOpen, cancellationToken);
 
@@ -129,7 +149,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             snapshot.UsedBytes,
             _quotaBytes,
             snapshot.DroppedReadings,
-            snapshot.FailedWrites);
+            snapshot.FailedWrites,
+            snapshot.Counters.MessageCount);
     }
 
     /// <summary>

@@ -92,10 +92,15 @@ internal sealed class OutboxDatabase : IDisposable
         var meta = FindById(OutboxDocuments.Meta, MetaId);
         var counters = meta is null
             ? default
-            : new OutboxCounters(meta["seq"].AsInt64, meta["rc"].AsInt64, meta["rb"].AsInt64, meta["ec"].AsInt64, meta["eb"].AsInt64);
+            : new OutboxCounters(meta["seq"].AsInt64, meta["rc"].AsInt64, meta["rb"].AsInt64, meta["ec"].AsInt64, meta["eb"].AsInt64)
+            {
+                // Absent in outboxes written before the control-message lane existed.
+                MessageCount = meta.TryGetValue("mc", out var mc) ? mc.AsInt64 : 0,
+                MessageBytes = meta.TryGetValue("mb", out var mb) ? mb.AsInt64 : 0,
+            };
 
         // Belt and braces: the high-water mark can never be below a stored row.
-        var highest = Math.Max(HighestId(OutboxDocuments.Readings), HighestId(OutboxDocuments.Events));
+        var highest = Math.Max(Math.Max(HighestId(OutboxDocuments.Readings), HighestId(OutboxDocuments.Events)), HighestId(OutboxDocuments.Messages));
         return counters with { LastSeq = Math.Max(counters.LastSeq, highest) };
     }
 
@@ -109,6 +114,8 @@ internal sealed class OutboxDatabase : IDisposable
             ["rb"] = counters.ReadingBytes,
             ["ec"] = counters.EventCount,
             ["eb"] = counters.EventBytes,
+            ["mc"] = counters.MessageCount,
+            ["mb"] = counters.MessageBytes,
         };
         _engine.Upsert(OutboxDocuments.Meta, [doc], BsonAutoId.Int64);
     }
@@ -147,6 +154,9 @@ internal sealed class OutboxDatabase : IDisposable
 
     public List<DeviceEvent> PeekEvents(long maxSeq, int max) =>
         Read(OutboxDocuments.Events, maxSeq, max, OutboxDocuments.ToEvent);
+
+    public List<PendingMessage> PeekMessages(long maxSeq, int max) =>
+        Read(OutboxDocuments.Messages, maxSeq, max, OutboxDocuments.ToMessage);
 
     /// <summary>Closes an engine that hit a storage fault; runs on the writer thread.</summary>
     public void DisposeAfterFault()

@@ -1,5 +1,6 @@
 using LiteDB;
 using Thanhhoa.Iot.Contracts.Messages;
+using Thanhhoa.Iot.Contracts.Topics;
 using Thanhhoa.Iot.Edge.Sensing;
 
 namespace Thanhhoa.Iot.Edge.Outbox;
@@ -11,6 +12,7 @@ internal static class OutboxDocuments
     public const string Events = "e";
     public const string Meta = "meta";
     public const string Dropped = "dropped";
+    public const string Messages = "m";
 
     /// <summary>
     /// Disk a reading takes as the quota counts it: the BSON document (about 60 bytes plus the channel
@@ -96,6 +98,18 @@ internal static class OutboxDocuments
         Message = doc.TryGetValue("m", out var message) ? message.AsString : null,
         Values = doc.TryGetValue("vals", out var values) ? ToValues(values.AsDocument) : null,
     };
+
+    public static BsonDocument ToDocument(OutboxMessage message, long seq) => new()
+    {
+        ["_id"] = seq,
+        ["k"] = (int)message.Kind,
+        ["p"] = message.Payload,
+    };
+
+    public static long EstimateMessageBytes(OutboxMessage message) => 80 + message.Payload.Length;
+
+    public static PendingMessage ToMessage(BsonDocument doc) =>
+        new(doc["_id"].AsInt64, (TopicKind)doc["k"].AsInt32, doc["p"].AsBinary);
 
     public static BsonDocument ToDocument(DroppedRange range) => new()
     {

@@ -1,3 +1,5 @@
+using Thanhhoa.Iot.Contracts;
+using Thanhhoa.Iot.Contracts.Topics;
 using Thanhhoa.Iot.Edge.Sensing;
 
 namespace Thanhhoa.Iot.Edge.Outbox;
@@ -38,6 +40,19 @@ internal static class OutboxInputValidator
             {
                 throw new ArgumentException($"Event '{draft.Code}' carries value {value} for '{key}'; values must be finite.", nameof(draft));
             }
+        }
+    }
+
+    public static void Validate(OutboxMessage message)
+    {
+        if (message.Kind is not (TopicKind.CommandResult or TopicKind.ConfigReported))
+        {
+            throw new ArgumentException($"Control messages go to up/cmd-result or up/config-reported, not {message.Kind}; readings and events have their own appends.", nameof(message));
+        }
+
+        if (message.Payload is null || message.Payload.Length == 0 || message.Payload.Length > ContractInfo.MaxPayloadBytes)
+        {
+            throw new ArgumentException($"A {message.Kind} payload of {message.Payload?.Length ?? 0} bytes cannot be sent; it must be 1–{ContractInfo.MaxPayloadBytes} bytes (shorten the result).", nameof(message));
         }
     }
 }

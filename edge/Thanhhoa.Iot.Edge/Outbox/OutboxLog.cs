@@ -22,4 +22,10 @@ internal static partial class OutboxLog
 
     [LoggerMessage(EventId = 3105, Level = LogLevel.Information, Message = "Outbox reopened {Storage} after a storage fault: last sequence on disk {LastSequence}")]
     public static partial void Reopened(this ILogger logger, string storage, long lastSequence);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Reported dropped readings {FirstSequence}..{LastSequence} ({Count}) to the cloud as event {EventSequence} (outbox_dropped)")]
+    public static partial void LossReported(ILogger logger, long firstSequence, long lastSequence, long count, long eventSequence);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Could not report dropped readings to the cloud (state file {Path}); retrying at the next interval. Check free disk space and permissions of Outbox:DataDirectory")]
+    public static partial void LossReportFailed(ILogger logger, Exception exception, string path);
 }

@@ -26,4 +26,7 @@ public sealed class OutboxOptions
     /// <see cref="QuotaBytes"/> (an eighth of it, at most LiteDB's default of 1000 pages).
     /// </summary>
     public int CheckpointPages { get; set; }
+
+    /// <summary>How often ranges dropped at the quota are checked and reported to the cloud (event <c>outbox_dropped</c>).</summary>
+    public TimeSpan LossReportInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

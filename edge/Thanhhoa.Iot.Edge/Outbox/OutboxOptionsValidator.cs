@@ -29,6 +29,11 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
 
         AddIfOutOfRange(failures, "MaxBatchRows", options.MaxBatchRows, 1, 100_000);
         AddIfOutOfRange(failures, "QueueCapacity", options.QueueCapacity, 1, 1_000_000);
+        if (options.LossReportInterval < TimeSpan.FromMilliseconds(10) || options.LossReportInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Outbox:LossReportInterval {options.LossReportInterval} is outside 00:00:00.010..01:00:00; remove it to use the default (00:00:10).");
+        }
+
         if (options.CheckpointPages != 0)
         {
             AddIfOutOfRange(failures, "CheckpointPages", options.CheckpointPages, 4, 100_000);

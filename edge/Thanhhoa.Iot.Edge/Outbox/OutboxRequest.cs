@@ -75,3 +75,23 @@ internal sealed class AcknowledgeRequest(IReadOnlyList<long> sequences, Cancella
 
     public override void Cancel() => _completion.TrySetCanceled(CancellationToken);
 }
+
+internal sealed class AppendMessageRequest(OutboxMessage message, CancellationToken cancellationToken)
+    : OutboxRequest(cancellationToken)
+{
+    private readonly TaskCompletionSource<long> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public OutboxMessage Message { get; } = message;
+
+    public long Seq { get; set; }
+
+    public Task<long> Task => _completion.Task;
+
+    public override int Rows => 1;
+
+    public override void Complete() => _completion.TrySetResult(Seq);
+
+    public override void Fail(Exception error) => _completion.TrySetException(error);
+
+    public override void Cancel() => _completion.TrySetCanceled(CancellationToken);
+}

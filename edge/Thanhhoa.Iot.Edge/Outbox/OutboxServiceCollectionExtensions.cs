@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Thanhhoa.Iot.Edge.Outbox;
@@ -24,6 +25,7 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton<IOutboxRetentionPolicy, DropOldestReadingsPolicy>();
         services.TryAddSingleton<LiteDbOutbox>();
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbOutbox>());
+        services.AddHostedService<LossReporter>(); // reports ranges dropped at the quota to the cloud
         return services;
     }
 }

@@ -9,5 +9,7 @@ internal sealed record OutboxSnapshot(
     long FailedWrites,
     IReadOnlyList<DroppedRange> DroppedRanges)
 {
-    public bool HasPending => Counters.ReadingCount + Counters.EventCount > 0;
+    public bool HasPending => Counters.ReadingCount + Counters.EventCount + Counters.MessageCount > 0;
+
+    public bool HasPriority => Counters.EventCount + Counters.MessageCount > 0;
 }

@@ -8,6 +8,7 @@ namespace Thanhhoa.Iot.Edge.Outbox;
 /// <param name="QuotaBytes">The configured quota.</param>
 /// <param name="DroppedReadings">Readings discarded at the quota since the outbox opened.</param>
 /// <param name="FailedWrites">Appends or acknowledgements that failed to become durable since the outbox opened (disk full, I/O errors).</param>
+/// <param name="PendingMessages">Control messages (command results, configuration reports) not yet acknowledged.</param>
 public sealed record OutboxStatus(
     long PendingReadings,
     long PendingEvents,
@@ -15,4 +16,5 @@ public sealed record OutboxStatus(
     long UsedBytes,
     long QuotaBytes,
     long DroppedReadings,
-    long FailedWrites = 0);
+    long FailedWrites = 0,
+    long PendingMessages = 0);

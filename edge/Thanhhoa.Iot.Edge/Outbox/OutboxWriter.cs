@@ -140,6 +140,7 @@ internal sealed class OutboxWriter
 
             counters = AppendReadings(database, counters, batch.OfType<AppendReadingsRequest>());
             counters = AppendEvents(database, counters, batch.OfType<AppendEventRequest>());
+            counters = AppendMessages(database, counters, batch.OfType<AppendMessageRequest>());
             var eviction = _quota.Enforce(database, counters);
             foreach (var range in MergeRanges(eviction.Dropped))
             {
@@ -165,6 +166,11 @@ internal sealed class OutboxWriter
         {
             var events = database.Delete(OutboxDocuments.Events, sequences);
             counters = counters.WithoutEvents(events, events * counters.AverageEventBytes);
+            if (readings + events < sequences.Count && counters.MessageCount > 0)
+            {
+                var messages = database.Delete(OutboxDocuments.Messages, sequences);
+                counters = counters.WithoutMessages(messages, messages * counters.AverageMessageBytes);
+            }
         }
 
         return counters;
@@ -218,6 +224,28 @@ internal sealed class OutboxWriter
         return counters with { LastSeq = seq, EventCount = counters.EventCount + docs.Count, EventBytes = counters.EventBytes + bytes };
     }
 
+    private OutboxCounters AppendMessages(OutboxDatabase database, OutboxCounters counters, IEnumerable<AppendMessageRequest> requests)
+    {
+        var docs = new List<BsonDocument>();
+        long bytes = 0;
+        var seq = counters.LastSeq;
+        foreach (var request in requests)
+        {
+            request.Seq = ++seq;
+            docs.Add(OutboxDocuments.ToDocument(request.Message, seq));
+            bytes += OutboxDocuments.EstimateMessageBytes(request.Message);
+        }
+
+        if (docs.Count == 0)
+        {
+            return counters;
+        }
+
+        _highestGiven = Math.Max(_highestGiven, seq);
+        database.Insert(OutboxDocuments.Messages, docs);
+        return counters with { LastSeq = seq, MessageCount = counters.MessageCount + docs.Count, MessageBytes = counters.MessageBytes + bytes };
+    }
+
     /// <summary>The runs to store: the first one joins the last stored run when they are consecutive.</summary>
     private IEnumerable<DroppedRange> MergeRanges(IReadOnlyList<DroppedRange> runs)
     {
@@ -256,7 +284,7 @@ internal sealed class OutboxWriter
             DroppedReadings = previous.DroppedReadings + eviction.DroppedCount,
             DroppedRanges = ranges,
         });
-        if (counters.ReadingCount + counters.EventCount > 0)
+        if (counters.ReadingCount + counters.EventCount + counters.MessageCount > 0)
         {
             _pending.Notify();
         }

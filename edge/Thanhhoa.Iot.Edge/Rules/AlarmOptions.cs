@@ -14,6 +14,12 @@ public sealed class AlarmOptions
 
     public ThresholdAlarmOptions? BatteryCritical { get; set; }
 
+    /// <summary>
+    /// The equipment lost power: the DC bus channel fell below the load-disconnect (battery cutoff)
+    /// voltage, e.g. 44.0 V on a 48 V plant; cleared once the bus is back above <c>clear</c>.
+    /// </summary>
+    public ThresholdAlarmOptions? SiteDown { get; set; }
+
     public DigitalAlarmOptions? DoorOpen { get; set; }
 
     public DigitalAlarmOptions? Smoke { get; set; }

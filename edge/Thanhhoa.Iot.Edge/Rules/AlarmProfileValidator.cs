@@ -15,6 +15,7 @@ public static class AlarmProfileValidator
         Digital("smoke", alarms.Smoke, inputs, errors);
         Threshold("batteryLow", alarms.BatteryLow, ThresholdDirection.Below, inputs, errors);
         Threshold("batteryCritical", alarms.BatteryCritical, ThresholdDirection.Below, inputs, errors);
+        Threshold("siteDown", alarms.SiteDown, ThresholdDirection.Below, inputs, errors);
         for (var i = 0; i < alarms.HighTemperature.Count; i++)
         {
             Threshold($"highTemperature[{i}]", alarms.HighTemperature[i], ThresholdDirection.Above, inputs, errors);
@@ -32,6 +33,27 @@ public static class AlarmProfileValidator
         if (alarms is { BatteryLow: not null, BatteryCritical: not null })
         {
             errors.Require(alarms.BatteryCritical.Raise < alarms.BatteryLow.Raise, $"alarm 'batteryCritical': raise '{alarms.BatteryCritical.Raise}' must be below batteryLow's raise '{alarms.BatteryLow.Raise}'");
+        }
+
+        SiteDownBelowWarnings(alarms, errors);
+    }
+
+    /// <summary>The load disconnect comes last: a site must not drop before its battery alarms warned anyone.</summary>
+    private static void SiteDownBelowWarnings(AlarmOptions alarms, ProfileErrors errors)
+    {
+        if (alarms.SiteDown is not { } down)
+        {
+            return;
+        }
+
+        if (alarms.BatteryLow is { } low)
+        {
+            errors.Require(down.Raise < low.Raise, $"alarm 'siteDown': raise '{down.Raise}' must be below batteryLow's raise '{low.Raise}' (the load disconnect is the battery's last step)");
+        }
+
+        if (alarms.BatteryCritical is { } critical)
+        {
+            errors.Require(down.Raise <= critical.Raise, $"alarm 'siteDown': raise '{down.Raise}' must not be above batteryCritical's raise '{critical.Raise}' (the load disconnect is the battery's last step)");
         }
     }
 

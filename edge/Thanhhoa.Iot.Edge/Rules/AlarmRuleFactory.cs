@@ -30,6 +30,7 @@ public static class AlarmRuleFactory
 
         Add(rules, Threshold(AlarmCodes.BatteryCritical, Severity.Critical, options.BatteryCritical, ThresholdDirection.Below));
         Add(rules, Threshold(AlarmCodes.BatteryLow, Severity.Major, options.BatteryLow, ThresholdDirection.Below));
+        Add(rules, Threshold(AlarmCodes.SiteDown, Severity.Critical, options.SiteDown, ThresholdDirection.Below));
         Add(rules, options.DoorOpen is { } door ? Digital(AlarmCodes.DoorOpen, Severity.Warning, door, 1.0) : null);
         Add(rules, options.Smoke is { } smoke ? Digital(AlarmCodes.Smoke, Severity.Critical, smoke, 1.0) : null);
         foreach (var hot in options.HighTemperature)

@@ -18,15 +18,22 @@ internal sealed class SensorPoller : BackgroundService
     private readonly SensorPollerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SensorPoller> _logger;
+    private readonly ISensorSchedule? _schedule;
 
     public SensorPoller(
-        IEnumerable<ISensorChannel> channels, IReadingSink sink, IOptions<SensorPollerOptions> options, TimeProvider time, ILogger<SensorPoller> logger)
+        IEnumerable<ISensorChannel> channels,
+        IReadingSink sink,
+        IOptions<SensorPollerOptions> options,
+        TimeProvider time,
+        ILogger<SensorPoller> logger,
+        ISensorSchedule? schedule = null)
     {
         _channels = channels.ToList();
         _sink = sink;
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _schedule = schedule;
     }
 
     /// <summary>The timer period: the largest step that lands on every channel's interval.</summary>
@@ -81,7 +88,16 @@ internal sealed class SensorPoller : BackgroundService
 
         foreach (var slot in due)
         {
-            slot.Advance(now, tolerance);
+            slot.Advance(now, tolerance, _schedule?.IntervalOf(slot.Channel.Id));
+        }
+
+        if (_schedule is not null)
+        {
+            due.RemoveAll(s => !_schedule.IsEnabled(s.Channel.Id));
+            if (due.Count == 0)
+            {
+                return;
+            }
         }
 
         var readings = await Task.WhenAll(due.Select(s => ReadAsync(s, now, stoppingToken))).ConfigureAwait(false);

@@ -14,12 +14,16 @@ internal sealed class SensorPollerSlot(ISensorChannel channel, TimeSpan timeout,
 
     public bool IsDue(DateTimeOffset now, TimeSpan tolerance) => NextDue <= now + tolerance;
 
-    /// <summary>Moves the due time past <paramref name="now"/>, skipping ticks missed while the process was busy.</summary>
-    public void Advance(DateTimeOffset now, TimeSpan tolerance)
+    /// <summary>
+    /// Moves the due time past <paramref name="now"/>, skipping ticks missed while the process was busy;
+    /// <paramref name="interval"/> overrides the channel's own (desired configuration).
+    /// </summary>
+    public void Advance(DateTimeOffset now, TimeSpan tolerance, TimeSpan? interval = null)
     {
+        var step = interval is { } i && i > TimeSpan.Zero ? i : Channel.PollInterval;
         while (NextDue <= now + tolerance)
         {
-            NextDue += Channel.PollInterval;
+            NextDue += step;
         }
     }
 }

@@ -7,7 +7,8 @@ using Thanhhoa.Iot.Edge.Outbox;
 namespace Thanhhoa.Iot.Edge.Uplink;
 
 /// <summary>
-/// Takes the next batch from the outbox, events before readings, oldest first, and encodes it.
+/// Takes the next batch from the outbox, control messages before events before readings, oldest
+/// first, and encodes it.
 /// A batch over the payload limit is halved; a row that breaks the contract is isolated so it
 /// alone is dropped instead of blocking the queue forever.
 /// </summary>
@@ -16,12 +17,18 @@ internal sealed class BatchBuilder
     private readonly IOutbox _outbox;
     private readonly string _eventsTopic;
     private readonly string _telemetryTopic;
+    private readonly string _deviceId;
     private readonly int _eventsPerBatch;
     private readonly int _readingsPerBatch;
+    private readonly PayloadEncoding _encoding;
+    private readonly string _contentType;
 
-    public BatchBuilder(IOutbox outbox, string deviceId, int eventsPerBatch, int readingsPerBatch)
+    public BatchBuilder(IOutbox outbox, string deviceId, int eventsPerBatch, int readingsPerBatch, PayloadEncoding encoding = PayloadEncoding.Json)
     {
+        _encoding = encoding;
+        _contentType = PayloadCodec.ContentTypeOf(encoding);
         _outbox = outbox;
+        _deviceId = deviceId;
         _eventsTopic = DeviceTopics.For(deviceId, TopicKind.Events);
         _telemetryTopic = DeviceTopics.For(deviceId, TopicKind.Telemetry);
         _eventsPerBatch = eventsPerBatch;
@@ -29,35 +36,50 @@ internal sealed class BatchBuilder
     }
 
     /// <summary>The next batch to send, or null when the outbox is empty.</summary>
-    public UplinkBatch? Next()
+    public UplinkBatch? Next() => NextPriority() ?? NextTelemetry();
+
+    /// <summary>The oldest control message (one per PUBLISH), else the oldest events; null when there are none.</summary>
+    public UplinkBatch? NextPriority()
     {
-        var events = _outbox.PeekEvents(_eventsPerBatch);
-        if (events.Count > 0)
+        var messages = _outbox.PeekMessages(1);
+        if (messages.Count > 0)
         {
-            return Build(TopicKind.Events, _eventsTopic, events, static e => e.Seq, EncodeEvents);
+            var m = messages[0];
+            return new UplinkBatch(m.Kind, DeviceTopics.For(_deviceId, m.Kind), m.Payload, [m.Seq], null);
         }
 
+        var events = _outbox.PeekEvents(_eventsPerBatch);
+        return events.Count > 0 ? Build(TopicKind.Events, _eventsTopic, events, static e => e.Seq, EncodeEvents) with { ContentType = _contentType } : null;
+    }
+
+    /// <summary>The oldest readings as one telemetry batch; null when there are none.</summary>
+    public UplinkBatch? NextTelemetry()
+    {
         var readings = _outbox.PeekReadings(_readingsPerBatch);
         return readings.Count > 0
-            ? Build(TopicKind.Telemetry, _telemetryTopic, readings, static r => r.Seq, EncodeReadings)
+            ? Build(TopicKind.Telemetry, _telemetryTopic, readings, static r => r.Seq, EncodeReadings) with { ContentType = _contentType }
             : null;
     }
 
-    private static byte[] EncodeEvents(IReadOnlyList<DeviceEvent> events) => JsonCodec.Encode(new EventBatch
-    {
-        Version = ContractInfo.Version,
-        SeqFrom = events[0].Seq,
-        SeqTo = events[^1].Seq,
-        Events = events,
-    });
+    private byte[] EncodeEvents(IReadOnlyList<DeviceEvent> events) => PayloadCodec.Encode(
+        new EventBatch
+        {
+            Version = ContractInfo.Version,
+            SeqFrom = events[0].Seq,
+            SeqTo = events[^1].Seq,
+            Events = events,
+        },
+        _encoding);
 
-    private static byte[] EncodeReadings(IReadOnlyList<Reading> readings) => JsonCodec.Encode(new TelemetryBatch
-    {
-        Version = ContractInfo.Version,
-        SeqFrom = readings[0].Seq,
-        SeqTo = readings[^1].Seq,
-        Readings = readings,
-    });
+    private byte[] EncodeReadings(IReadOnlyList<Reading> readings) => PayloadCodec.Encode(
+        new TelemetryBatch
+        {
+            Version = ContractInfo.Version,
+            SeqFrom = readings[0].Seq,
+            SeqTo = readings[^1].Seq,
+            Readings = readings,
+        },
+        _encoding);
 
     private static UplinkBatch Build<T>(
         TopicKind kind, string topic, IReadOnlyList<T> peeked, Func<T, long> seqOf, Func<IReadOnlyList<T>, byte[]> encode)

@@ -8,7 +8,7 @@ namespace Thanhhoa.Iot.Edge.Uplink;
 
 /// <summary>
 /// Opens one MQTT 5 session: CONNECT with a persistent session and the retained last will, then the
-/// retained birth, then the down/# subscription. Also closes it politely.
+/// down/# subscription, then the retained birth. Also closes it politely.
 /// </summary>
 internal sealed class MqttSessionOpener(UplinkOptions options, UplinkIdentity identity, TimeProvider time, ILogger logger)
 {
@@ -57,6 +57,10 @@ internal sealed class MqttSessionOpener(UplinkOptions options, UplinkIdentity id
     public async Task<MqttClientConnectResult> OpenAsync(IMqttClient client, long session, CancellationToken cancellationToken)
     {
         var connected = await client.ConnectAsync(ClientOptions(session), cancellationToken).ConfigureAwait(false);
+
+        // Subscribe before the birth: the cloud re-publishes pending commands when the birth arrives
+        // (the broker may have expired the session), and they must find the subscription in place.
+        await SubscribeAsync(client, cancellationToken).ConfigureAwait(false);
         var birth = await client.PublishAsync(StateMessage(identity.Birth(session, time.GetUtcNow())), cancellationToken).ConfigureAwait(false);
         if (PublishVerdicts.Of(birth.ReasonCode) != PublishVerdict.Delivered)
         {
@@ -64,6 +68,11 @@ internal sealed class MqttSessionOpener(UplinkOptions options, UplinkIdentity id
                 $"The broker refused the birth message on {identity.StateTopic}: {birth.ReasonCode} '{birth.ReasonString}'. Check the device's publish permissions.");
         }
 
+        return connected;
+    }
+
+    private async Task SubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
         var subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(identity.DownFilter, MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
@@ -76,8 +85,6 @@ internal sealed class MqttSessionOpener(UplinkOptions options, UplinkIdentity id
                 UplinkLog.SubscribeRefused(logger, identity.DownFilter, item.ResultCode.ToString());
             }
         }
-
-        return connected;
     }
 
     /// <summary>Publishes the retained offline state and disconnects normally (so the broker drops the will).</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
+using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Edge.Hosting;
 using Thanhhoa.Iot.Edge.Outbox;
 
@@ -36,7 +37,8 @@ internal sealed class MqttUplink : BackgroundService
         IDownlinkHandler downlink,
         TimeProvider time,
         ILogger<MqttUplink> logger,
-        Random random)
+        Random random,
+        IUploadCadence? cadence = null)
     {
         _options = options.Value;
         _status = status;
@@ -48,9 +50,9 @@ internal sealed class MqttUplink : BackgroundService
         _identity = new UplinkIdentity(g.DeviceId, g.Site, g.Firmware ?? DefaultFirmware());
         _sessions = new SessionCounter(g.DataDirectory, time) { Recovered = message => UplinkLog.SessionCounterRecovered(logger, message) };
         _opener = new MqttSessionOpener(_options, _identity, time, logger);
-        var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch);
+        var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch, _options.PayloadEncoding ?? PayloadEncoding.Json);
         var retry = new ReconnectBackoff(_options.BackoffMin, _options.BackoffMax, random);
-        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger);
+        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger) { Cadence = cadence, FullBatch = _options.ReadingsPerBatch, PubAckTimeout = _options.OperationTimeout };
     }
 
     public IUplinkStatus Status => _status;

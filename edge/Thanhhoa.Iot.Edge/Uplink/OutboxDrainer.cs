@@ -8,11 +8,26 @@ namespace Thanhhoa.Iot.Edge.Uplink;
 
 /// <summary>
 /// Moves outbox rows to the broker over one connected session: one QoS 1 batch in flight, and a row
-/// leaves the outbox only after the broker's PUBACK said so.
+/// leaves the outbox only after the broker's PUBACK said so. Control messages and events go first and
+/// at once; partial telemetry batches wait for the upload cadence.
 /// </summary>
 internal sealed class OutboxDrainer(
     IOutbox outbox, BatchBuilder batches, UplinkStatus status, ReconnectBackoff retryBackoff, TimeProvider time, ILogger logger)
 {
+    private DateTimeOffset? _lastTelemetry;
+
+    /// <summary>Holds partial telemetry batches back between uploads; null sends them at once.</summary>
+    public IUploadCadence? Cadence { get; init; }
+
+    /// <summary>
+    /// How long a PUBACK may take before the link counts as dead (MQTTnet waits for it forever): the
+    /// application-level check that catches a link silently dropping packets while data flows.
+    /// </summary>
+    public TimeSpan PubAckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Pending readings that make a full batch, which goes regardless of the cadence.</summary>
+    public int FullBatch { get; init; } = int.MaxValue;
+
     /// <summary>Runs until the link drops or the gateway stops (both end in an exception).</summary>
     /// <param name="lostToken">Cancelled only when the connection is lost. MQTTnet drops the connection when a
     /// pending request is cancelled, so in-flight MQTT requests get this token (they are bounded by the
@@ -24,7 +39,14 @@ internal sealed class OutboxDrainer(
         while (true)
         {
             linkToken.ThrowIfCancellationRequested();
-            var batch = batches.Next();
+            var batch = batches.NextPriority();
+            if (batch is null && TelemetryHold() is { } hold && hold > TimeSpan.Zero)
+            {
+                await WaitForPriorityAsync(hold, linkToken).ConfigureAwait(false);
+                continue;
+            }
+
+            batch ??= batches.NextTelemetry();
             if (batch is null)
             {
                 await outbox.WaitForPendingAsync(linkToken).ConfigureAwait(false);
@@ -39,9 +61,54 @@ internal sealed class OutboxDrainer(
                 continue;
             }
 
-            var result = await client.PublishAsync(Message(batch), lostToken).ConfigureAwait(false);
+            var result = await PublishAsync(client, batch, lostToken).ConfigureAwait(false);
             await SettleAsync(batch, result, linkToken, stoppingToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Publishes and waits for the PUBACK at most <see cref="PubAckTimeout"/>; cancelling makes MQTTnet drop the connection.</summary>
+    private async Task<MqttClientPublishResult> PublishAsync(IMqttClient client, UplinkBatch batch, CancellationToken lostToken)
+    {
+        using var deadline = new CancellationTokenSource(PubAckTimeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(lostToken, deadline.Token);
+        try
+        {
+            return await client.PublishAsync(Message(batch), either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !lostToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"no PUBACK for {batch.KindName} {batch.SeqFrom}..{batch.SeqTo} within {PubAckTimeout} (Uplink:OperationTimeout); the link is dead, reconnecting");
+        }
+    }
+
+    /// <summary>How long partial telemetry must still wait for the upload cadence; zero when it may go now.</summary>
+    private TimeSpan TelemetryHold()
+    {
+        var interval = Cadence?.TelemetryInterval ?? TimeSpan.Zero;
+        if (interval <= TimeSpan.Zero || _lastTelemetry is not { } last)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var pending = outbox.GetStatus().PendingReadings;
+        if (pending == 0 || pending >= FullBatch)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var wait = last + interval - time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private async Task WaitForPriorityAsync(TimeSpan hold, CancellationToken linkToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(linkToken);
+        var due = Task.Delay(hold, time, either.Token);
+        var priority = outbox.WaitForPriorityAsync(either.Token);
+        await Task.WhenAny(due, priority).ConfigureAwait(false);
+        await either.CancelAsync().ConfigureAwait(false);
+        linkToken.ThrowIfCancellationRequested();
     }
 
     private async Task SettleAsync(UplinkBatch batch, MqttClientPublishResult result, CancellationToken linkToken, CancellationToken stoppingToken)
@@ -51,6 +118,11 @@ internal sealed class OutboxDrainer(
             case PublishVerdict.Delivered:
                 await outbox.AcknowledgeAsync(batch.Sequences, stoppingToken).ConfigureAwait(false);
                 retryBackoff.Reset();
+                if (batch.IsTelemetry)
+                {
+                    _lastTelemetry = time.GetUtcNow();
+                }
+
                 status.Delivered(batch, time.GetUtcNow());
                 UplinkLog.Delivered(logger, KindOf(batch), batch.SeqFrom, batch.SeqTo, batch.Sequences.Count, batch.Payload!.Length);
                 break;
@@ -71,8 +143,8 @@ internal sealed class OutboxDrainer(
         .WithTopic(batch.Topic)
         .WithPayload(batch.Payload)
         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-        .WithContentType(ContractInfo.JsonContentType)
+        .WithContentType(batch.ContentType)
         .Build();
 
-    private static string KindOf(UplinkBatch batch) => batch.IsEvents ? "events" : "telemetry";
+    private static string KindOf(UplinkBatch batch) => batch.KindName;
 }

@@ -25,6 +25,10 @@ internal sealed class UplinkOptionsValidator : IValidateOptions<UplinkOptions>
         }
 
         UplinkCredentialRules.Validate(failures, o);
+        if (o.PayloadEncoding is null)
+        {
+            failures.Add($"Uplink:Encoding '{o.Encoding}' is not known: use json, cbor or cbor+deflate (cbor+deflate for 2G links).");
+        }
 
         Range(failures, "Uplink:KeepAlive", o.KeepAlive, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(ushort.MaxValue));
         Range(failures, "Uplink:SessionExpiry", o.SessionExpiry, TimeSpan.Zero, TimeSpan.FromSeconds(uint.MaxValue - 1));

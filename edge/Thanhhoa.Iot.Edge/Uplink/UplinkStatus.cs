@@ -30,9 +30,12 @@ internal sealed class UplinkStatus : IUplinkStatus
 
     public void WaitingUntil(DateTimeOffset next) => Update(s => s with { NextAttemptAt = next });
 
-    public void Delivered(UplinkBatch batch, DateTimeOffset at) => Update(s => batch.IsEvents
-        ? s with { LastSync = at, DeliveredEvents = s.DeliveredEvents + batch.Sequences.Count }
-        : s with { LastSync = at, DeliveredReadings = s.DeliveredReadings + batch.Sequences.Count });
+    public void Delivered(UplinkBatch batch, DateTimeOffset at) => Update(s => batch.Kind switch
+    {
+        Contracts.Topics.TopicKind.Events => s with { LastSync = at, DeliveredEvents = s.DeliveredEvents + batch.Sequences.Count },
+        Contracts.Topics.TopicKind.Telemetry => s with { LastSync = at, DeliveredReadings = s.DeliveredReadings + batch.Sequences.Count },
+        _ => s with { LastSync = at, DeliveredMessages = s.DeliveredMessages + batch.Sequences.Count },
+    });
 
     public void Rejected() => Update(s => s with { Rejected = s.Rejected + 1 });
 

@@ -21,6 +21,9 @@ public sealed record UplinkStatusSnapshot(
     DateTimeOffset? NextAttemptAt,
     string? LastError)
 {
+    /// <summary>Control messages (command results, configuration reports) the broker acknowledged since start.</summary>
+    public long DeliveredMessages { get; init; }
+
     /// <summary>The state before the uplink has tried anything.</summary>
     public static UplinkStatusSnapshot Initial { get; } = new(false, 0, null, 0, 0, 0, 0, null, null);
 }

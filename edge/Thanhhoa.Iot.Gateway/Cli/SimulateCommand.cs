@@ -9,10 +9,19 @@ namespace Thanhhoa.Iot.Gateway.Cli;
 
 /// <summary>
 /// <c>thgw simulate --fleet N</c>: N simulated gateways in this one process, each with its own device
-/// id, uplink and outbox directory, against one broker; prints progress until Ctrl+C, then stops cleanly.
+/// id, site code, uplink and outbox directory, against one broker; prints progress until Ctrl+C, then
+/// stops cleanly. Every gateway runs the shipped BTS profile (profiles/bts-site.json, the documented
+/// one) on fake hardware moved by its simulated site; simulation.json sets the demo's pace.
+/// Configuration, later wins: appsettings.json, profiles/bts-site.json, simulation.json, THGW_Section__Key.
 /// </summary>
 internal static class SimulateCommand
 {
+    /// <summary>The documented BTS profile, shipped beside thgw (linked from docs/profiles).</summary>
+    public const string ProfileFile = "profiles/bts-site.json";
+
+    /// <summary>Fake hardware and the demo's pace of outages, generator starts and visits.</summary>
+    public const string SimulationFile = "simulation.json";
+
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
 
     public static Command Create()
@@ -34,19 +43,25 @@ internal static class SimulateCommand
             }
         });
         var data = new Option<string>("--data") { Description = "Directory for the gateways' state (one subdirectory per id).", DefaultValueFactory = _ => "sim-data" };
-        var prefix = new Option<string>("--prefix") { Description = "Device id prefix.", DefaultValueFactory = _ => "sim-" };
-        var sitePrefix = new Option<string?>("--site-prefix") { Description = "Gateway i reports site code PREFIX + i (four digits), e.g. th- gives th-0001; match the cloud's Demo:SitePrefix." };
-        var command = new Command("simulate", "Run N simulated gateways in one process (demo, load tests).") { fleet, broker, data, prefix, sitePrefix };
+        var prefix = new Option<string>("--prefix") { Description = "Device id prefix: gateway i is PREFIX0001...", DefaultValueFactory = _ => "sim-" };
+        var sitePrefix = new Option<string>("--site-prefix") { Description = "Site code prefix: gateway i is bound to site PREFIX0001... (a-z, 0-9, '_', '-').", DefaultValueFactory = _ => "th-bts-" };
+        var command = new Command(
+            "simulate",
+            $"Run N simulated gateways in one process (demo, load tests): the real edge code on fake hardware, outages staggered per gateway. Pace in {SimulationFile} or THGW_Simulation__MeanTimeBetweenOutages etc.")
+        {
+            fleet, broker, data, prefix, sitePrefix,
+        };
         command.SetAction((parse, cancellationToken) =>
         {
             // Validated above: parsing cannot fail here.
             var address = BrokerAddress.TryParse(parse.GetValue(broker), out var parsed, out _) ? parsed : default;
-            return RunAsync(parse.GetValue(fleet), address, parse.GetValue(data)!, parse.GetValue(prefix)!, parse.GetValue(sitePrefix));
+            var layout = new FleetLayout(parse.GetValue(fleet), parse.GetValue(prefix)!, parse.GetValue(sitePrefix)!, Path.GetFullPath(parse.GetValue(data)!));
+            return RunAsync(layout, address);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(int count, BrokerAddress broker, string dataDirectory, string prefix, string? sitePrefix)
+    private static async Task<int> RunAsync(FleetLayout layout, BrokerAddress broker)
     {
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -62,10 +77,11 @@ internal static class SimulateCommand
         using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         try
         {
-            await using var fleet = SimulatedFleet.Create(
-                Configuration(broker), count, prefix, Path.GetFullPath(dataDirectory), (logging, TimeProvider.System), OutboxWiring.AddOutbox, sitePrefix);
+            await using var fleet = SimulatedFleet.Create(Configuration(broker), layout, (logging, TimeProvider.System), OutboxWiring.AddOutbox);
             await fleet.StartAsync(stop.Token).ConfigureAwait(false);
-            Console.WriteLine($"thgw simulate: {count} gateways ({SimulatedFleet.DeviceIdFor(prefix, 1)}..{SimulatedFleet.DeviceIdFor(prefix, count)}) -> {broker}, state in {Path.GetFullPath(dataDirectory)}. Ctrl+C stops.");
+            Console.WriteLine(
+                $"thgw simulate: {layout.Count} gateways {layout.DeviceId(1)}..{layout.DeviceId(layout.Count)} at sites {layout.SiteCode(1)}..{layout.SiteCode(layout.Count)} " +
+                $"-> {broker}, state in {layout.DataDirectory}. Ctrl+C stops.");
             await ReportUntilStoppedAsync(fleet, stop.Token).ConfigureAwait(false);
             Console.WriteLine("thgw simulate: stopping (each gateway says offline and disconnects)...");
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15), TimeProvider.System);
@@ -84,6 +100,8 @@ internal static class SimulateCommand
     private static IConfiguration Configuration(BrokerAddress broker) => new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)
         .AddJsonFile("appsettings.json", optional: true)
+        .AddJsonFile(ProfileFile, optional: false)
+        .AddJsonFile(SimulationFile, optional: false)
         .AddEnvironmentVariables("THGW_")
         .AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -14,6 +14,10 @@ namespace Thanhhoa.Iot.Contracts.Codec;
 [JsonSerializable(typeof(TelemetryBatch))]
 [JsonSerializable(typeof(EventBatch))]
 [JsonSerializable(typeof(StateMessage))]
+[JsonSerializable(typeof(DeviceCommand))]
+[JsonSerializable(typeof(CommandResult))]
+[JsonSerializable(typeof(DesiredConfigMessage))]
+[JsonSerializable(typeof(ConfigReport))]
 public sealed partial class ContractJsonContext : JsonSerializerContext
 {
 }

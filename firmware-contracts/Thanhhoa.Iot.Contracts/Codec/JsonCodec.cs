@@ -38,6 +38,34 @@ public static class JsonCodec
         return JsonSerializer.SerializeToUtf8Bytes(state, Wire.StateMessage);
     }
 
+    /// <summary>Encodes a <c>down/cmd</c> command after validating it.</summary>
+    public static byte[] Encode(DeviceCommand command)
+    {
+        MessageValidator.Validate(command);
+        return JsonSerializer.SerializeToUtf8Bytes(command, Wire.DeviceCommand);
+    }
+
+    /// <summary>Encodes an <c>up/cmd-result</c> after validating it.</summary>
+    public static byte[] Encode(CommandResult result)
+    {
+        MessageValidator.Validate(result);
+        return JsonSerializer.SerializeToUtf8Bytes(result, Wire.CommandResult);
+    }
+
+    /// <summary>Encodes a <c>down/config</c> document after validating it.</summary>
+    public static byte[] Encode(DesiredConfigMessage config)
+    {
+        MessageValidator.Validate(config);
+        return JsonSerializer.SerializeToUtf8Bytes(config, Wire.DesiredConfigMessage);
+    }
+
+    /// <summary>Encodes an <c>up/config-reported</c> after validating it.</summary>
+    public static byte[] Encode(ConfigReport report)
+    {
+        MessageValidator.Validate(report);
+        return JsonSerializer.SerializeToUtf8Bytes(report, Wire.ConfigReport);
+    }
+
     /// <summary>Decodes and validates an <c>up/telemetry</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
     public static TelemetryBatch DecodeTelemetry(ReadOnlySpan<byte> payload)
@@ -63,6 +91,42 @@ public static class JsonCodec
         var state = Decode(payload, Wire.StateMessage);
         MessageValidator.Validate(state);
         return state;
+    }
+
+    /// <summary>Decodes and validates a <c>down/cmd</c> payload.</summary>
+    /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
+    public static DeviceCommand DecodeCommand(ReadOnlySpan<byte> payload)
+    {
+        var command = Decode(payload, Wire.DeviceCommand);
+        MessageValidator.Validate(command);
+        return command;
+    }
+
+    /// <summary>Decodes and validates an <c>up/cmd-result</c> payload.</summary>
+    /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
+    public static CommandResult DecodeCommandResult(ReadOnlySpan<byte> payload)
+    {
+        var result = Decode(payload, Wire.CommandResult);
+        MessageValidator.Validate(result);
+        return result;
+    }
+
+    /// <summary>Decodes and validates a <c>down/config</c> payload.</summary>
+    /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
+    public static DesiredConfigMessage DecodeConfig(ReadOnlySpan<byte> payload)
+    {
+        var config = Decode(payload, Wire.DesiredConfigMessage);
+        MessageValidator.Validate(config);
+        return config;
+    }
+
+    /// <summary>Decodes and validates an <c>up/config-reported</c> payload.</summary>
+    /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
+    public static ConfigReport DecodeConfigReport(ReadOnlySpan<byte> payload)
+    {
+        var report = Decode(payload, Wire.ConfigReport);
+        MessageValidator.Validate(report);
+        return report;
     }
 
     private static T Decode<T>(ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo)

@@ -3,7 +3,7 @@ using Thanhhoa.Iot.Contracts.Messages;
 namespace Thanhhoa.Iot.Contracts.Codec;
 
 /// <summary>Rules the JSON Schemas state and a type system cannot: ranges, ordering, finiteness.</summary>
-public static class MessageValidator
+public static partial class MessageValidator
 {
     private const int MaxTextLength = 500;
 

@@ -4,7 +4,7 @@ namespace Thanhhoa.Iot.Contracts.Codec;
 
 /// <summary>
 /// Picks the codec by MQTT 5 content type, so uplink and ingest never branch on encodings themselves.
-/// State messages are JSON only (they are tiny and go out as retained birth and will).
+/// State, command and configuration messages are JSON only (they are small and rare).
 /// </summary>
 public static class PayloadCodec
 {
@@ -81,12 +81,48 @@ public static class PayloadCodec
     /// <exception cref="ContractViolationException">Unsupported content type, or the payload breaks the contract.</exception>
     public static StateMessage DecodeState(string? contentType, ReadOnlySpan<byte> payload)
     {
+        RequireJson(contentType, "state messages");
+        return JsonCodec.DecodeState(payload);
+    }
+
+    /// <summary>Decodes a <c>down/cmd</c> payload; only JSON is defined for commands.</summary>
+    /// <exception cref="ContractViolationException">Unsupported content type, or the payload breaks the contract.</exception>
+    public static DeviceCommand DecodeCommand(string? contentType, ReadOnlySpan<byte> payload)
+    {
+        RequireJson(contentType, "commands");
+        return JsonCodec.DecodeCommand(payload);
+    }
+
+    /// <summary>Decodes an <c>up/cmd-result</c> payload; only JSON is defined for command results.</summary>
+    /// <exception cref="ContractViolationException">Unsupported content type, or the payload breaks the contract.</exception>
+    public static CommandResult DecodeCommandResult(string? contentType, ReadOnlySpan<byte> payload)
+    {
+        RequireJson(contentType, "command results");
+        return JsonCodec.DecodeCommandResult(payload);
+    }
+
+    /// <summary>Decodes a <c>down/config</c> payload; only JSON is defined for configuration.</summary>
+    /// <exception cref="ContractViolationException">Unsupported content type, or the payload breaks the contract.</exception>
+    public static DesiredConfigMessage DecodeConfig(string? contentType, ReadOnlySpan<byte> payload)
+    {
+        RequireJson(contentType, "configuration documents");
+        return JsonCodec.DecodeConfig(payload);
+    }
+
+    /// <summary>Decodes an <c>up/config-reported</c> payload; only JSON is defined for configuration reports.</summary>
+    /// <exception cref="ContractViolationException">Unsupported content type, or the payload breaks the contract.</exception>
+    public static ConfigReport DecodeConfigReport(string? contentType, ReadOnlySpan<byte> payload)
+    {
+        RequireJson(contentType, "configuration reports");
+        return JsonCodec.DecodeConfigReport(payload);
+    }
+
+    private static void RequireJson(string? contentType, string what)
+    {
         if (EncodingOf(contentType) != PayloadEncoding.Json)
         {
             throw new ContractViolationException(RejectReason.UnsupportedContentType, "$",
-                $"state messages are {ContractInfo.JsonContentType} only, not '{contentType}'");
+                $"{what} are {ContractInfo.JsonContentType} only, not '{contentType}'");
         }
-
-        return JsonCodec.DecodeState(payload);
     }
 }

@@ -45,13 +45,19 @@ public sealed class SingletonJobRunnerTests
     [Test]
     public async Task Run_JobThrows_RunsAgainNextPeriod()
     {
-        var time = new FakeTimeProvider(TestMessages.T0);
+        var fake = new FakeTimeProvider(TestMessages.T0);
+        var time = new TimerSignallingTimeProvider(fake);
         var runs = Channel.CreateUnbounded<(long Period, string Node)>();
         var runner = new SingletonJobRunner([new CountingJob(time, runs.Writer, "a", fail: true)], new SingleNodeLeaseStore(time),
             Options.Create(new CoordinationOptions { NodeId = "a" }), time, NullLogger<SingletonJobRunner>.Instance);
+        var waiting = time.NextTimerCreated();
         await runner.StartAsync(CancellationToken.None);
         await runs.Reader.ReadAsync().AsTask().WaitAsync(Patience);
-        time.Advance(Interval);
+
+        // Advance only once the runner waits for the next period: advancing earlier would move that
+        // period's start too, and the test would wait for a boundary it never reaches.
+        await waiting.WaitAsync(Patience);
+        fake.Advance(Interval);
         var second = await runs.Reader.ReadAsync().AsTask().WaitAsync(Patience);
         await runner.StopAsync(CancellationToken.None);
         Assert.That(second.Period, Is.EqualTo(SingletonJobRunner.PeriodOf(time.GetUtcNow(), Interval)));
@@ -72,6 +78,27 @@ public sealed class SingletonJobRunnerTests
             Assert.That(period, Is.EqualTo(SingletonJobRunner.PeriodOf(time.GetUtcNow(), Interval)));
             runs.TryWrite((period, node));
             return fail ? throw new InvalidOperationException("job failed on purpose") : Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A fake clock that also says when someone starts waiting on it.</summary>
+    private sealed class TimerSignallingTimeProvider(FakeTimeProvider fake) : TimeProvider
+    {
+        private TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task NextTimerCreated()
+        {
+            _created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _created.Task;
+        }
+
+        public override DateTimeOffset GetUtcNow() => fake.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = fake.CreateTimer(callback, state, dueTime, period);
+            _created.TrySetResult();
+            return timer;
         }
     }
 }

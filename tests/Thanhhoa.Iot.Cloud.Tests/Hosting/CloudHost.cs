@@ -66,7 +66,7 @@ public sealed class CloudHost : IAsyncDisposable
     public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, params string[] extraArgs) =>
         StartEmbeddedAsync(dataDirectory, null, extraArgs);
 
-    /// <summary>As above; <paramref name="overrideServices"/> may replace services (e.g. a FakeTimeProvider).</summary>
+    /// <summary>Starts the cloud with its embedded broker; <paramref name="overrideServices"/> may observe or replace services (e.g. a fake clock).</summary>
     public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, Action<IServiceCollection>? overrideServices, params string[] extraArgs)
     {
         var port = FreeTcpPort.Next();

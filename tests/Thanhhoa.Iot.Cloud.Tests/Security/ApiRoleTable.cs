@@ -66,6 +66,25 @@ internal static class ApiRoleTable
         new("GET", "/api/indicators/export.csv", "/api/indicators/export.csv", null, Readers),
         new("GET", "/api/stream", "/api/stream", null, Readers),
 
+        new("GET", "/api/devices/{id}/loss", "/api/devices/{a}/loss", null, SiteReaders),
+        new("GET", "/api/devices/{id}/loss", "/api/devices/{b}/loss", null, Readers),
+
+        // Commands and desired configuration: operators read, admins send, cancel and change.
+        new("POST", "/api/commands/", "/api/commands", "{}", Admin),
+        new("GET", "/api/commands/", "/api/commands", null, Readers),
+        new("GET", "/api/commands/stats", "/api/commands/stats", null, Readers),
+        new("GET", "/api/commands/{id}", "/api/commands/nosuchcommand", null, Readers),
+        new("POST", "/api/commands/{id}/cancel", "/api/commands/nosuchcommand/cancel", "{}", Admin),
+        new("GET", "/api/config/groups", "/api/config/groups", null, Readers),
+        new("GET", "/api/config/groups/{name}", "/api/config/groups/nosuchgroup", null, Readers),
+        new("PUT", "/api/config/groups/{name}", "/api/config/groups/nosuchgroup", "{}", Admin),
+        new("DELETE", "/api/config/groups/{name}", "/api/config/groups/nosuchgroup", null, Admin),
+        new("GET", "/api/config/devices", "/api/config/devices", null, Readers),
+        new("GET", "/api/config/devices/{id}", "/api/config/devices/{a}", null, Readers),
+        new("PUT", "/api/config/devices/{id}", "/api/config/devices/{a}", "{}", Admin),
+        new("DELETE", "/api/config/devices/{id}", "/api/config/devices/{a}", null, Admin),
+        new("GET", "/api/config/lagging", "/api/config/lagging", null, Readers),
+
         // The broker's callbacks carry their own shared secret, not an API key (404 while it is not configured).
         new("POST", "/api/broker/auth", "/api/broker/auth", "{}", Everyone),
         new("POST", "/api/broker/acl", "/api/broker/acl", "{}", Everyone),

@@ -13,7 +13,7 @@ namespace Thanhhoa.Iot.Cloud.Tests.Vectors;
 /// <summary>
 /// The golden vectors seen from the cloud's side: every valid payload, in every encoding, is taken by
 /// the real ingest pipeline; every invalid one is refused, with the manifest's reason and field in the
-/// reject log a person reads.
+/// reject log a person reads. (Command results and configuration reports: ControlVectorIngestTests.)
 /// </summary>
 [TestFixture]
 [Category("Integration")] // real LiteDB files
@@ -40,14 +40,14 @@ public sealed class GoldenVectorIngestTests
         _dir.Dispose();
     }
 
-    [TestCaseSource(typeof(GoldenVectorCases), nameof(GoldenVectorCases.Valid))]
+    [TestCaseSource(typeof(GoldenVectorCases), nameof(GoldenVectorCases.ValidTelemetryEventsState))]
     public async Task Ingest_ValidVector_IsAccepted(GoldenVector vector)
     {
         var result = await _pipeline.IngestAsync(Message(vector), CancellationToken.None);
         Assert.That(result.Outcome, Is.EqualTo(IngestOutcome.Stored), result.Reject?.Detail);
     }
 
-    [TestCaseSource(typeof(GoldenVectorCases), nameof(GoldenVectorCases.Invalid))]
+    [TestCaseSource(typeof(GoldenVectorCases), nameof(GoldenVectorCases.InvalidTelemetryEventsState))]
     public async Task Ingest_InvalidVector_RejectedWithTheManifestReasonAndField(GoldenVector vector)
     {
         var result = await _pipeline.IngestAsync(Message(vector), CancellationToken.None);

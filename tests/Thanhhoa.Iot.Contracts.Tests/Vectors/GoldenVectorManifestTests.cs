@@ -31,6 +31,10 @@ public sealed class GoldenVectorManifestTests
     [TestCase(TopicKind.Telemetry)]
     [TestCase(TopicKind.Events)]
     [TestCase(TopicKind.State)]
+    [TestCase(TopicKind.Command)]
+    [TestCase(TopicKind.CommandResult)]
+    [TestCase(TopicKind.Config)]
+    [TestCase(TopicKind.ConfigReported)]
     public void Manifest_EachMessage_HasValidAndInvalidJsonVectors(TopicKind message)
     {
         var json = GoldenVectors.All().Where(v => v.Message == message && v.IsJson).ToArray();

@@ -17,7 +17,7 @@ public sealed class SimulatedFleetSiteTests
     public async Task Create_SitePrefix_GatewayIReportsSiteWithFourDigits()
     {
         await using var fleet = SimulatedFleet.Create(
-            new ConfigurationBuilder().Build(), 2, "sim-", "/tmp/fleet-sites", (NullLoggerFactory.Instance, TimeProvider.System), AddOutbox, sitePrefix: "th-");
+            new ConfigurationBuilder().Build(), new FleetLayout(2, "sim-", "th-", "/tmp/fleet-sites"), (NullLoggerFactory.Instance, TimeProvider.System), AddOutbox);
 
         var sites = fleet.Gateways.Select(g => g.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Site);
 
@@ -28,7 +28,7 @@ public sealed class SimulatedFleetSiteTests
     public async Task Create_NoSitePrefix_NoSite()
     {
         await using var fleet = SimulatedFleet.Create(
-            new ConfigurationBuilder().Build(), 1, "sim-", "/tmp/fleet-sites", (NullLoggerFactory.Instance, TimeProvider.System), AddOutbox);
+            new ConfigurationBuilder().Build(), new FleetLayout(1, "sim-", null, "/tmp/fleet-sites"), (NullLoggerFactory.Instance, TimeProvider.System), AddOutbox);
 
         Assert.That(fleet.Gateways[0].Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Site, Is.Null);
     }

@@ -180,6 +180,33 @@ public sealed class AlarmEngineTests
         });
     }
 
+    [Test]
+    public async Task ObserveAsync_BusBelowTheLoadDisconnect_SiteDownRaisedWithTheBusVoltageAndClearedWhenItReturns()
+    {
+        _engine.Dispose();
+        Create(new AlarmOptions
+        {
+            SiteDown = new ThresholdAlarmOptions { Channel = "battery_v", Raise = 44.0, Clear = 47.0, Debounce = "10s" },
+        });
+
+        await Seconds(30, ("battery_v", 44.2));     // sagging, still above the cutoff
+        var sagging = Codes();
+        await Seconds(15, ("battery_v", 0.0));      // the LVD opened: the load bus is dead
+        await Seconds(15, ("battery_v", 44.5));     // a rise inside the hysteresis band is not power back
+        var down = _outbox.Events.Single();
+        await Seconds(20, ("battery_v", 52.0));     // mains back: the rectifier holds the bus
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sagging, Is.Empty);
+            Assert.That(Codes(), Is.EqualTo(new[] { "site_down:raise", "site_down:clear" }));
+            Assert.That(down.Severity, Is.EqualTo(Severity.Critical));
+            Assert.That(down.Timestamp, Is.EqualTo(Start.AddSeconds(30 + 10)), "10 s after the bus fell below the cutoff");
+            Assert.That(down.Values, Is.EqualTo(new Dictionary<string, double> { ["battery_v"] = 0.0 }));
+            Assert.That(_outbox.Events[1].Values, Is.EqualTo(new Dictionary<string, double> { ["battery_v"] = 52.0 }));
+        });
+    }
+
     private void Create(AlarmOptions options, IReadOnlyDictionary<string, IOutputChannel>? outputs = null)
     {
         _time = new FakeTimeProvider(Start);

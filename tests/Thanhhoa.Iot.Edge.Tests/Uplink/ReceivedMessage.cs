@@ -19,6 +19,12 @@ public sealed record ReceivedMessage(string ClientId, string Topic, byte[] Paylo
 
     /// <summary>The sequence numbers a telemetry or events message carries.</summary>
     public IReadOnlyList<long> Sequences => IsTelemetry
-        ? JsonCodec.DecodeTelemetry(Payload).Readings.Select(r => r.Seq).ToList()
-        : IsEvents ? JsonCodec.DecodeEvents(Payload).Events.Select(e => e.Seq).ToList() : [];
+        ? Telemetry.Readings.Select(r => r.Seq).ToList()
+        : IsEvents ? Events.Events.Select(e => e.Seq).ToList() : [];
+
+    /// <summary>The telemetry batch, decoded by its content type.</summary>
+    public TelemetryBatch Telemetry => PayloadCodec.DecodeTelemetry(ContentType, Payload);
+
+    /// <summary>The event batch, decoded by its content type.</summary>
+    public EventBatch Events => PayloadCodec.DecodeEvents(ContentType, Payload);
 }

@@ -41,6 +41,19 @@ public sealed class CloudApi : IDisposable
     public async Task<IReadOnlyList<EventView>> AllEventsAsync(string id) =>
         await PageAsync<EventView>(id, "events", e => e.Timestamp).ConfigureAwait(false);
 
+    /// <summary>The device's loss ledger: lost (reported dropped) and missing sequence ranges; null while the device is unknown.</summary>
+    public async Task<LossView?> LossAsync(string id)
+    {
+        using var response = await _http.GetAsync(new Uri($"/api/devices/{id}/loss", UriKind.Relative)).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<LossView>(Json).ConfigureAwait(false);
+    }
+
     public async Task<RejectReportView> RejectsAsync(string id) =>
         await _http.GetFromJsonAsync<RejectReportView>($"/api/devices/{id}/rejects", Json).ConfigureAwait(false)
         ?? throw new InvalidOperationException("empty reject report");

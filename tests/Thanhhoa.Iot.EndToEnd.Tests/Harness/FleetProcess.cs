@@ -7,6 +7,13 @@ namespace Thanhhoa.Iot.EndToEnd.Tests.Harness;
 /// <summary><c>thgw simulate --fleet N</c> as a child process: the real edge code, one outbox file per gateway.</summary>
 public sealed class FleetProcess : IAsyncDisposable
 {
+    private static readonly Lazy<int> ProfileChannelCount = new(() =>
+    {
+        using var profile = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "profiles", "bts-site.json")),
+            new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return profile.RootElement.GetProperty("Site").GetProperty("channels").GetArrayLength();
+    });
+
     private readonly ChildProcess _process;
 
     private FleetProcess(ChildProcess process, string dataDirectory, IReadOnlyList<string> deviceIds)
@@ -24,7 +31,7 @@ public sealed class FleetProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="count"/> simulated gateways against <c>127.0.0.1:<paramref name="brokerPort"/></c>,
-    /// polling fast and reconnecting quickly so tests finish in seconds. <paramref name="settings"/> are
+    /// polling fast (every channel of the BTS profile every 250 ms, heartbeat 1 s) and reconnecting quickly so tests finish in seconds. <paramref name="settings"/> are
     /// extra gateway settings (section:key = value), passed as THGW_ environment variables.
     /// </summary>
     public static async Task<FleetProcess> StartAsync(int count, int brokerPort, string dataDirectory, string prefix,
@@ -32,12 +39,18 @@ public sealed class FleetProcess : IAsyncDisposable
     {
         var env = new Dictionary<string, string>
         {
-            ["THGW_Simulation__PollInterval"] = "00:00:00.200",
             ["THGW_Uplink__KeepAlive"] = "00:00:05",
             ["THGW_Uplink__BackoffMin"] = "00:00:00.200",
             ["THGW_Uplink__BackoffMax"] = "00:00:01",
             ["THGW_Uplink__ReadingsPerBatch"] = "200",
         };
+        // The demo profile reports by exception (15 min heartbeats); tests want a steady stream.
+        for (var i = 0; i < ProfileChannelCount.Value; i++)
+        {
+            env[$"THGW_Site__Channels__{i}__PollInterval"] = "250ms";
+            env[$"THGW_Site__Channels__{i}__Heartbeat"] = "1s";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             env["THGW_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -46,7 +59,8 @@ public sealed class FleetProcess : IAsyncDisposable
         var args = new[] { "simulate", "--fleet", count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--broker", $"127.0.0.1:{brokerPort}", "--data", dataDirectory, "--prefix", prefix };
         var process = ChildProcess.StartDotnet(RepoPaths.BuiltDll("edge/Thanhhoa.Iot.Gateway", "thgw"), args, env, "thgw simulate");
-        var ids = Enumerable.Range(1, count).Select(i => SimulatedFleet.DeviceIdFor(prefix, i)).ToList();
+        var layout = new FleetLayout(count, prefix, null, dataDirectory);
+        var ids = Enumerable.Range(1, count).Select(layout.DeviceId).ToList();
         await process.WaitForLineAsync("Ctrl+C stops", TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         return new FleetProcess(process, dataDirectory, ids);
     }

@@ -63,7 +63,7 @@ public sealed class StatusAndSensorsCommandTests
 
         Assert.That(run.ExitCode, Is.Zero, run.Text);
         var lines = run.Stdout.ToList();
-        Assert.That(lines, Has.Count.EqualTo(6), run.Text);
+        Assert.That(lines, Has.Count.EqualTo(BtsProfileInputChannels()), "one line per input channel of the shipped BTS profile: " + run.Text);
         Assert.That(lines, Has.One.Match(@"^battery_v\s+[\d.]+ V\s+good\s+\d+ ms$"), run.Text);
         Assert.That(lines, Has.One.Match(@"^mains\s+[01] bool\s+good\s+\d+ ms$"), run.Text);
         Assert.That(lines, Has.One.Match(@"^cabinet_t\s+[\d.]+ degC\s+good\s+\d+ ms$"), run.Text);
@@ -80,5 +80,12 @@ public sealed class StatusAndSensorsCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Text);
         Assert.That(run.Text, Does.Contain("no sensor channels are configured").And.Contain("Simulation:Enabled=true"), run.Text);
+    }
+
+    private static int BtsProfileInputChannels()
+    {
+        using var profile = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "profiles", "bts-site.json")));
+        return profile.RootElement.GetProperty("Site").GetProperty("channels").EnumerateArray()
+            .Count(c => c.GetProperty("driver").GetString() != "gpio-out");
     }
 }

@@ -25,7 +25,11 @@ public static class ContractSchemas
         TopicKind.Telemetry => "telemetry-batch.schema.json",
         TopicKind.Events => "event-batch.schema.json",
         TopicKind.State => "state.schema.json",
-        _ => throw new ArgumentOutOfRangeException(nameof(message), message, "Only up/telemetry, up/events and up/state have JSON Schemas."),
+        TopicKind.Command => "command.schema.json",
+        TopicKind.CommandResult => "command-result.schema.json",
+        TopicKind.Config => "config.schema.json",
+        TopicKind.ConfigReported => "config-reported.schema.json",
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message, "down/firmware has no JSON Schema yet."),
     });
 
     /// <summary>Validates <paramref name="json"/>; a payload that is not JSON at all is invalid too.</summary>

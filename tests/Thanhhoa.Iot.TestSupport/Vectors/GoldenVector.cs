@@ -10,7 +10,7 @@ public sealed record GoldenVector
     /// <summary>Path of the payload file relative to the vectors folder, with '/' separators.</summary>
     public required string File { get; init; }
 
-    /// <summary>Which message the payload is (<see cref="TopicKind.Telemetry"/>, <see cref="TopicKind.Events"/> or <see cref="TopicKind.State"/>).</summary>
+    /// <summary>Which message the payload is: the <see cref="TopicKind"/> of the topic it travels on.</summary>
     public required TopicKind Message { get; init; }
 
     /// <summary>The topic suffix the payload travels on, e.g. <c>up/telemetry</c>.</summary>

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Thanhhoa.Iot.Contracts;
+using Thanhhoa.Iot.Contracts.Topics;
 
 namespace Thanhhoa.Iot.TestSupport.Vectors;
 
@@ -34,6 +35,22 @@ public static class GoldenVectorCases
     /// <summary>Invalid JSON vectors only the codec can refuse (sequence rules, duplicate keys).</summary>
     public static IEnumerable<TestCaseData> InvalidJsonSchemaAccepts =>
         Cases(GoldenVectors.Invalid(ContractInfo.JsonContentType).Where(v => v.SchemaRejects == false));
+
+    /// <summary>Valid vectors of what ingest stores as rows or link state: telemetry, events, state.</summary>
+    public static IEnumerable<TestCaseData> ValidTelemetryEventsState => Cases(GoldenVectors.Valid().Where(IsTelemetryEventsState));
+
+    /// <summary>Invalid vectors of telemetry, events and state.</summary>
+    public static IEnumerable<TestCaseData> InvalidTelemetryEventsState => Cases(GoldenVectors.Invalid().Where(IsTelemetryEventsState));
+
+    /// <summary>Valid vectors of command results and configuration reports (up/cmd-result, up/config-reported).</summary>
+    public static IEnumerable<TestCaseData> ValidControlUp => Cases(GoldenVectors.Valid().Where(IsControlUp));
+
+    /// <summary>Invalid vectors of command results and configuration reports.</summary>
+    public static IEnumerable<TestCaseData> InvalidControlUp => Cases(GoldenVectors.Invalid().Where(IsControlUp));
+
+    private static bool IsTelemetryEventsState(GoldenVector v) => v.Message is TopicKind.Telemetry or TopicKind.Events or TopicKind.State;
+
+    private static bool IsControlUp(GoldenVector v) => v.Message is TopicKind.CommandResult or TopicKind.ConfigReported;
 
     private static IEnumerable<TestCaseData> Cases(IEnumerable<GoldenVector> vectors) =>
         vectors.Select(v => new TestCaseData(v).SetArgDisplayNames(v.Name));

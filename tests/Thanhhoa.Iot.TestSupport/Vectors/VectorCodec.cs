@@ -21,6 +21,10 @@ public static class VectorCodec
         TopicKind.Telemetry => PayloadCodec.DecodeTelemetry(contentType, payload),
         TopicKind.Events => PayloadCodec.DecodeEvents(contentType, payload),
         TopicKind.State => PayloadCodec.DecodeState(contentType, payload),
+        TopicKind.Command => PayloadCodec.DecodeCommand(contentType, payload),
+        TopicKind.CommandResult => PayloadCodec.DecodeCommandResult(contentType, payload),
+        TopicKind.Config => PayloadCodec.DecodeConfig(contentType, payload),
+        TopicKind.ConfigReported => PayloadCodec.DecodeConfigReport(contentType, payload),
         _ => throw new NotSupportedException($"No payload codec for {message}."),
     };
 
@@ -33,6 +37,10 @@ public static class VectorCodec
             TelemetryBatch t => PayloadCodec.Encode(t, encoding),
             EventBatch e => PayloadCodec.Encode(e, encoding),
             StateMessage s when encoding == PayloadEncoding.Json => JsonCodec.Encode(s),
+            DeviceCommand c when encoding == PayloadEncoding.Json => JsonCodec.Encode(c),
+            CommandResult r when encoding == PayloadEncoding.Json => JsonCodec.Encode(r),
+            DesiredConfigMessage d when encoding == PayloadEncoding.Json => JsonCodec.Encode(d),
+            ConfigReport p when encoding == PayloadEncoding.Json => JsonCodec.Encode(p),
             _ => throw new NotSupportedException($"No codec for {message.GetType().Name} in '{contentType}'."),
         };
     }

@@ -24,14 +24,22 @@ public static class ApiPolicies
     /// <summary>Any valid key (e.g. <c>GET /api/me</c>).</summary>
     public const string AnyRole = "thiot.any";
 
+    /// <summary>GET and HEAD for operators and admins (technicians for their own sites), every other method for admins.</summary>
+    public static AuthorizationPolicy ReadsForOperatorsWritesForAdmins(string scheme) =>
+        new AuthorizationPolicyBuilder(scheme).RequireAuthenticatedUser().AddRequirements(new DefaultByMethodRequirement()).Build();
+
+    /// <summary>Admins only, whatever the method.</summary>
+    public static AuthorizationPolicy AdminsOnly(string scheme) =>
+        new AuthorizationPolicyBuilder(scheme).RequireRole(nameof(ApiRole.Admin)).Build();
+
     public static void Add(AuthorizationOptions options, string scheme)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Read, p => p.AddAuthenticationSchemes(scheme).RequireAuthenticatedUser().AddRequirements(new SiteScopedReadRequirement()));
         options.AddPolicy(Operate, p => p.AddAuthenticationSchemes(scheme).RequireRole(nameof(ApiRole.Operator), nameof(ApiRole.Admin)));
         options.AddPolicy(Enroll, p => p.AddAuthenticationSchemes(scheme).RequireRole(nameof(ApiRole.Technician), nameof(ApiRole.Admin)));
-        options.AddPolicy(Admin, p => p.AddAuthenticationSchemes(scheme).RequireRole(nameof(ApiRole.Admin)));
+        options.AddPolicy(Admin, AdminsOnly(scheme));
         options.AddPolicy(AnyRole, p => p.AddAuthenticationSchemes(scheme).RequireAuthenticatedUser());
-        options.FallbackPolicy = new AuthorizationPolicyBuilder(scheme).RequireAuthenticatedUser().AddRequirements(new DefaultByMethodRequirement()).Build();
+        options.FallbackPolicy = ReadsForOperatorsWritesForAdmins(scheme);
     }
 }

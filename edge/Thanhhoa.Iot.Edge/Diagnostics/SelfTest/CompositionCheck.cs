@@ -30,7 +30,10 @@ internal sealed class CompositionCheck(Texts texts, TimeProvider time, Action<IS
             ["Gateway:DeviceId"] = DeviceId,
             ["Gateway:DataDirectory"] = Path.GetTempPath(),
             ["Uplink:Port"] = "8883",
-            ["Simulation:Enabled"] = "true",
+            ["Site:Hardware"] = "fake",
+            ["Site:Channels:0:Id"] = "mains",
+            ["Site:Channels:0:Driver"] = "gpio-in",
+            ["Site:Channels:0:Pin"] = "5",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

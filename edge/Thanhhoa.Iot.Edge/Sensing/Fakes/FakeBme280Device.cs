@@ -44,13 +44,13 @@ public sealed class FakeBme280Device : FakeI2cDevice
     }
 
     /// <summary>Raw 20-bit temperature and pressure and 16-bit humidity, as the ADC would leave them.</summary>
-    public void SetRawAdc(int adcT, int adcP, int adcH)
+    public void SetRawAdc(int adcT, int adcP, int adcH) => Update(() =>
     {
         Write20Bit(0xFA, adcT);
         Write20Bit(0xF7, adcP);
         this[0xFD] = (byte)(adcH >> 8);
         this[0xFE] = (byte)(adcH & 0xFF);
-    }
+    });
 
     /// <summary>Sets raw values that compensate to the given conditions (for the simulated site).</summary>
     public void SetConditions(double celsius, double relativeHumidityPercent, double pascals)

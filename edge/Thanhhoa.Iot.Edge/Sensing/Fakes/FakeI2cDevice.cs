@@ -6,10 +6,13 @@ namespace Thanhhoa.Iot.Edge.Sensing.Fakes;
 /// A register-file I2C device: the first byte of a write selects the register pointer, the rest
 /// are written from there (auto-increment); reads return bytes from the pointer on. Chip fakes
 /// override <see cref="OnRegisterWritten"/> and <see cref="ReadRegisterByte"/> for their behaviour.
+/// Transfers and <see cref="Update"/> hold one lock, so a burst read never sees half of an update
+/// (the simulated site changes the registers while the drivers read them).
 /// </summary>
 public class FakeI2cDevice : I2cDevice
 {
     private readonly byte[] _registers = new byte[256];
+    private readonly Lock _lock = new();
 
     public FakeI2cDevice(I2cConnectionSettings settings)
     {
@@ -29,28 +32,81 @@ public class FakeI2cDevice : I2cDevice
         set => _registers[register & 0xFF] = value;
     }
 
+    /// <summary>Changes registers as one step: no transfer sees part of it.</summary>
+    public void Update(Action change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_lock)
+        {
+            change();
+        }
+    }
+
     public override byte ReadByte()
     {
-        CheckPresent();
-        return ReadRegisterByte(RegisterPointer);
+        lock (_lock)
+        {
+            CheckPresent();
+            return ReadRegisterByte(RegisterPointer);
+        }
     }
 
     public override void Read(Span<byte> buffer)
     {
-        CheckPresent();
+        lock (_lock)
+        {
+            CheckPresent();
+            ReadLocked(buffer);
+        }
+    }
+
+    public override void WriteByte(byte value)
+    {
+        lock (_lock)
+        {
+            CheckPresent();
+            RegisterPointer = value;
+        }
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        lock (_lock)
+        {
+            WriteLocked(buffer);
+        }
+    }
+
+    public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
+    {
+        lock (_lock)
+        {
+            WriteLocked(writeBuffer);
+            CheckPresent();
+            ReadLocked(readBuffer);
+        }
+    }
+
+    /// <summary>A burst read from the register pointer on; called under the device's lock.</summary>
+    protected virtual void ReadLocked(Span<byte> buffer)
+    {
         for (var i = 0; i < buffer.Length; i++)
         {
             buffer[i] = ReadRegisterByte((byte)(RegisterPointer + i));
         }
     }
 
-    public override void WriteByte(byte value)
+    protected virtual byte ReadRegisterByte(byte register) => _registers[register];
+
+    protected virtual void OnRegisterWritten(byte register, ReadOnlySpan<byte> data)
     {
-        CheckPresent();
-        RegisterPointer = value;
+        for (var i = 0; i < data.Length; i++)
+        {
+            _registers[(register + i) & 0xFF] = data[i];
+        }
     }
 
-    public override void Write(ReadOnlySpan<byte> buffer)
+    private void WriteLocked(ReadOnlySpan<byte> buffer)
     {
         CheckPresent();
         if (buffer.IsEmpty)
@@ -62,22 +118,6 @@ public class FakeI2cDevice : I2cDevice
         if (buffer.Length > 1)
         {
             OnRegisterWritten(buffer[0], buffer[1..]);
-        }
-    }
-
-    public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
-    {
-        Write(writeBuffer);
-        Read(readBuffer);
-    }
-
-    protected virtual byte ReadRegisterByte(byte register) => _registers[register];
-
-    protected virtual void OnRegisterWritten(byte register, ReadOnlySpan<byte> data)
-    {
-        for (var i = 0; i < data.Length; i++)
-        {
-            _registers[(register + i) & 0xFF] = data[i];
         }
     }
 

@@ -29,10 +29,16 @@ public sealed class FakeIna219Device : FakeI2cDevice
     }
 
     /// <summary>Sets the measured values in datasheet units: bus volts (LSB 4 mV) and shunt volts (LSB 10 µV).</summary>
+    /// <remarks>Outside the chip's ranges (0–32.76 V bus, ±327.68 mV shunt) the values clip, as the ADC would.</remarks>
     public void SetMeasurement(double busVolts, double shuntVolts)
     {
-        SetShuntVoltageRegister((short)Math.Round(shuntVolts / 10e-6));
-        SetBusVoltageRegister((ushort)(((ushort)Math.Round(busVolts / 4e-3) << 3) | 0x0002)); // CNVR: conversion ready
+        var shunt = (short)Math.Clamp(Math.Round(shuntVolts / 10e-6), short.MinValue, short.MaxValue);
+        var bus = (ushort)Math.Clamp(Math.Round(busVolts / 4e-3), 0, 0x1FFF);
+        Update(() =>
+        {
+            SetShuntVoltageRegister(shunt);
+            SetBusVoltageRegister((ushort)((bus << 3) | 0x0002)); // CNVR: conversion ready
+        });
     }
 
     /// <summary>Simulates a DC bus: the shunt sees <paramref name="amps"/> × <paramref name="shuntOhms"/>.</summary>
@@ -46,17 +52,12 @@ public sealed class FakeIna219Device : FakeI2cDevice
     public ushort Register(byte register) => register switch
     {
         Current => (ushort)ComputeCurrent(),
-        Power => (ushort)ComputePower(),
+        Power => ComputePower(),
         _ => _words[register],
     };
 
-    public override void Read(Span<byte> buffer)
+    protected override void ReadLocked(Span<byte> buffer)
     {
-        if (Unplugged)
-        {
-            base.Read(buffer); // throws the bus error
-        }
-
         Span<byte> word = stackalloc byte[2];
         BinaryPrimitives.WriteUInt16BigEndian(word, RegisterPointer < _words.Length ? Register(RegisterPointer) : (ushort)0);
         word[..Math.Min(2, buffer.Length)].CopyTo(buffer);
@@ -82,5 +83,6 @@ public sealed class FakeIna219Device : FakeI2cDevice
 
     private short ComputeCurrent() => (short)((short)_words[ShuntVoltage] * _words[Calibration] / 4096);
 
-    private short ComputePower() => (short)(ComputeCurrent() * (_words[BusVoltage] >> 3) / 5000);
+    /// <summary>Unsigned: the power of a reverse current is its magnitude.</summary>
+    private ushort ComputePower() => (ushort)Math.Min(ushort.MaxValue, Math.Abs((int)ComputeCurrent()) * (_words[BusVoltage] >> 3) / 5000);
 }

@@ -9,7 +9,8 @@ namespace Thanhhoa.Iot.Edge.Sensing.Fakes;
 /// <summary>
 /// In-process hardware for laptops, the demo and tests (<c>Site:Hardware = fake</c>): a fake GPIO
 /// chip, fake INA219/BME280 chips, a directory of w1_slave files and simulated Modbus lines, all
-/// under the real drivers. Seeded with a healthy site; the simulated site model moves the values.
+/// under the real drivers. Seeded with a healthy site; <see cref="Simulation.SimulatedSiteDriver"/>
+/// moves the values as the simulated site model says.
 /// </summary>
 public sealed class FakeSiteHardware : ISiteHardware
 {
@@ -71,7 +72,9 @@ public sealed class FakeSiteHardware : ISiteHardware
         var raw = (int)Math.Round(value * 16) & 0xFFFF;
         var bytes = string.Create(CultureInfo.InvariantCulture, $"{raw & 0xFF:x2} {raw >> 8:x2} 4b 46 7f ff 0c 10 1c");
         var milli = (int)Math.Round(value * 1000);
-        File.WriteAllText(file, string.Create(CultureInfo.InvariantCulture, $"{bytes} : crc=1c YES\n{bytes} t={milli}\n"));
+        var temporary = file + ".new";
+        File.WriteAllText(temporary, string.Create(CultureInfo.InvariantCulture, $"{bytes} : crc=1c YES\n{bytes} t={milli}\n"));
+        File.Move(temporary, file, overwrite: true); // a reader sees the old file or the new one, never half of one
     }
 
     public void Dispose()

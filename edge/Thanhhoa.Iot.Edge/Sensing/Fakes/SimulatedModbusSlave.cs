@@ -35,7 +35,17 @@ public sealed class SimulatedModbusSlave
         (string Name, double Value)[] values = [("voltage", volts), ("current", amps), ("activePower", watts), ("frequency", hertz), ("importActiveEnergy", importKwh)];
         foreach (var (name, value) in values)
         {
-            SetInput(map.Entries[name].Address, RegisterDecoder.EncodeFloat32((float)value, map.ByteOrder, map.WordOrder));
+            SetEntry(map, map.Entries[name], value);
+        }
+    }
+
+    /// <summary>Puts <paramref name="value"/> (in the entry's unit, after its scale) into the registers of <paramref name="entry"/>, as the device would.</summary>
+    public void SetEntry(RegisterMap map, RegisterMapEntry entry, double value)
+    {
+        var registers = RegisterEncoder.Encode(value / entry.Scale, entry.Type, map.ByteOrder, map.WordOrder);
+        lock (_lock)
+        {
+            registers.CopyTo((entry.Table == RegisterTable.Input ? _input : _holding).AsSpan(entry.Address));
         }
     }
 

@@ -9,9 +9,8 @@ public static class ChannelDrivers
     public const string Bme280 = "bme280";
     public const string Ds18b20 = "ds18b20";
     public const string Modbus = "modbus";
-    public const string Simulated = "simulated";
 
-    public static IReadOnlyList<string> All { get; } = [GpioIn, GpioOut, Ina219, Bme280, Ds18b20, Modbus, Simulated];
+    public static IReadOnlyList<string> All { get; } = [GpioIn, GpioOut, Ina219, Bme280, Ds18b20, Modbus];
 
     public static bool IsKnown(string driver) => All.Contains(driver, StringComparer.Ordinal);
 

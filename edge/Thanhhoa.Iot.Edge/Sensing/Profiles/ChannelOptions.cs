@@ -66,7 +66,4 @@ public sealed class ChannelOptions
     public string RegisterMap { get; set; } = "eastron-sdm";
 
     public string? Register { get; set; }
-
-    // simulated
-    public double SimulatedValue { get; set; }
 }

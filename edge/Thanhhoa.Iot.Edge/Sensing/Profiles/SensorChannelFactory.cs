@@ -17,14 +17,12 @@ namespace Thanhhoa.Iot.Edge.Sensing.Profiles;
 public sealed class SensorChannelFactory
 {
     private readonly ISiteHardware _hardware;
-    private readonly ISimulatedChannelSource _simulated;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
 
-    public SensorChannelFactory(ISiteHardware hardware, ISimulatedChannelSource simulated, TimeProvider time, ILoggerFactory loggers)
+    public SensorChannelFactory(ISiteHardware hardware, TimeProvider time, ILoggerFactory loggers)
     {
         _hardware = hardware;
-        _simulated = simulated;
         _time = time;
         _loggers = loggers;
     }
@@ -77,7 +75,6 @@ public sealed class SensorChannelFactory
         ChannelDrivers.Bme280 => new Bme280Channel(spec, Bme280Of(channel, build), Enum.Parse<Bme280Quantity>(channel.Quantity!, ignoreCase: true), _time),
         ChannelDrivers.Ds18b20 => new Ds18b20Channel(spec, _hardware.OneWireSysfsRoot, channel.OneWireBus, channel.OneWireDevice!, _time),
         ChannelDrivers.Modbus => CreateModbus(spec, channel, build),
-        ChannelDrivers.Simulated => _simulated.Create(spec, channel),
         _ => throw new InvalidOperationException($"channel '{channel.Id}': driver '{channel.Driver}' cannot be built; the profile validator should have refused it."),
     };
 

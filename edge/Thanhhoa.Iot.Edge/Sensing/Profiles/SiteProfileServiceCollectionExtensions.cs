@@ -29,7 +29,6 @@ public static class SiteProfileServiceCollectionExtensions
         services.AddOptions<SiteProfileOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiteProfileOptions>, SiteProfileValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISimulatedChannelSource, ConstantSimulatedChannelSource>();
         services.TryAddSingleton(sp => new FakeSiteHardware(Profile(sp)));
         services.TryAddSingleton<ISiteHardware>(sp => Profile(sp).Hardware == SiteHardwareKinds.Fake
             ? sp.GetRequiredService<FakeSiteHardware>()

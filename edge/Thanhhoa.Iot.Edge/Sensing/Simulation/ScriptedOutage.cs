@@ -6,4 +6,7 @@ public sealed class ScriptedOutage
     public TimeSpan Start { get; set; }
 
     public TimeSpan Duration { get; set; }
+
+    /// <summary>The site's generator (if it has one) does not start during this outage.</summary>
+    public bool GeneratorFails { get; set; }
 }

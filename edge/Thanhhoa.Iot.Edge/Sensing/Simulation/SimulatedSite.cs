@@ -2,90 +2,134 @@ namespace Thanhhoa.Iot.Edge.Sensing.Simulation;
 
 /// <summary>
 /// A BTS site that lives on simulated time: mains outages (scripted or random), a generator that
-/// starts after a delay on sites that have one, technician visits opening the door, a 48 V battery
-/// string, the DC load and the cabinet temperature. Driven only by a TimeProvider and a seed, so a
-/// FakeTimeProvider replays it exactly. Thread-safe: channels may be read concurrently.
+/// starts after a delay (or fails to), technician visits opening the door, a 48 V battery string
+/// behind a load disconnect, the DC load, the cabinet climate and the AC energy meter on the mains
+/// incomer. Driven only by a seed: the state moves on a fixed 10 s grid and at the planned events,
+/// never at the times it happens to be read, so any reader (a 1 s ticker, a test jumping hours)
+/// sees the same history. Thread-safe; time never runs backwards here.
 /// </summary>
 public sealed class SimulatedSite
 {
-    private static readonly TimeSpan MaxStep = TimeSpan.FromSeconds(10);
+    private const double RectifierEfficiency = 0.92;
+    private const double PowerFactor = 0.95;
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
+
+    /// <summary>After mains returns the transfer switch goes back, and the generator runs on unloaded to cool down.</summary>
+    private static readonly TimeSpan GeneratorCoolDown = TimeSpan.FromMinutes(3);
 
     private readonly Lock _gate = new();
     private readonly SimulatedSiteOptions _options;
-    private readonly int _seed;
     private readonly Random _rng;
     private readonly SimulatedOutageSchedule _outages;
     private readonly SimulatedBattery _battery;
+    private readonly SimulatedClimate _climate;
+    private readonly DateTimeOffset _start;
     private DateTimeOffset _clock;
     private DateTimeOffset _nextDoorChange;
-    private double _cabinetCelsius;
+    private DateTimeOffset? _generatorStopsAt;
+    private double _importKwh;
 
-    public SimulatedSite(SimulatedSiteOptions options, TimeProvider time)
+    public SimulatedSite(SimulatedSiteOptions options, DateTimeOffset start)
     {
         _options = options;
-        _seed = options.Seed;
-        _rng = new Random(options.Seed);
-        HasGenerator = options.HasGenerator ?? _rng.NextDouble() < 0.4;
-        _clock = time.GetUtcNow();
+        _rng = new Random(SiteNoise.Scramble(options.Seed));
+        HasGenerator = options.HasGenerator ?? false;
+        _battery = new SimulatedBattery(options.BatteryCapacityAh ?? SeededCapacity(_rng));
+        _start = start;
+        _clock = start;
         _outages = new SimulatedOutageSchedule(options, _clock, _rng);
-        _battery = new SimulatedBattery(options.BatteryCapacityAh);
         _nextDoorChange = NextVisit(_clock);
-        _cabinetCelsius = CabinetTarget(_clock);
+        _climate = new SimulatedClimate(_clock);
+        _importKwh = 1_000 + (_rng.NextDouble() * 9_000);
         ApplyEvents();
     }
 
     public bool HasGenerator { get; }
 
-    public bool MainsPresent { get; private set; } = true;
+    /// <summary>Usable capacity of the battery string (configured or drawn from the seed).</summary>
+    public double BatteryCapacityAh => _battery.CapacityAh;
 
-    public bool GeneratorRunning { get; private set; }
+    private bool MainsPresent { get; set; } = true;
 
-    public bool DoorOpen { get; private set; }
+    private bool GeneratorRunning { get; set; }
 
-    /// <summary>The value of <paramref name="signal"/> at <paramref name="now"/> (time never runs backwards here).</summary>
-    public double Read(SimulatedSignal signal, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            AdvanceTo(now);
-            return signal switch
-            {
-                SimulatedSignal.Mains => MainsPresent ? 1 : 0,
-                SimulatedSignal.Generator => GeneratorRunning ? 1 : 0,
-                SimulatedSignal.Door => DoorOpen ? 1 : 0,
-                SimulatedSignal.BatteryVoltage => Math.Round(_battery.Volts, 2),
-                SimulatedSignal.LoadCurrent => LoadAmps() > 0 ? Math.Round(LoadAmps() + (0.3 * Noise(1)), 2) : 0,
-                SimulatedSignal.CabinetTemperature => Math.Round(_cabinetCelsius + (0.1 * Noise(2)), 2),
-                _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "Unknown simulated signal."),
-            };
-        }
-    }
+    private bool DoorOpen { get; set; }
 
     private bool Charging => MainsPresent || GeneratorRunning;
 
-    private void AdvanceTo(DateTimeOffset now)
+    /// <summary>Moves the site to <paramref name="now"/> (no-op for an earlier time) and returns what its sensors see.</summary>
+    public SiteConditions AdvanceTo(DateTimeOffset now)
     {
-        while (_clock < now)
+        lock (_gate)
         {
-            var next = Min(now, _clock + MaxStep, NextEvent());
-            if (next <= _clock)
+            while (true)
             {
-                next = Min(now, _clock + TimeSpan.FromMilliseconds(1));
+                var next = NextEvent();
+                var grid = NextGridPoint();
+                if (next <= _clock || next > grid)
+                {
+                    next = grid;
+                }
+
+                if (next > now)
+                {
+                    break;
+                }
+
+                Integrate(next - _clock);
+                _clock = next;
+                ApplyEvents();
             }
 
-            Integrate(next - _clock);
-            _clock = next;
-            ApplyEvents();
+            return Snapshot(now > _clock ? now : _clock);
         }
+    }
+
+    private DateTimeOffset NextGridPoint() => _start + TimeSpan.FromTicks((((_clock - _start).Ticks / Step.Ticks) + 1) * Step.Ticks);
+
+    /// <summary>The state as of the last grid point or event, read at <paramref name="at"/> (the noise is the reading's).</summary>
+    private SiteConditions Snapshot(DateTimeOffset at)
+    {
+        var bus = BusVolts();
+        var load = bus > 0 ? Math.Max(0, _options.LoadCurrentA + (0.3 * Noise(1, at))) : 0;
+        var watts = MainsPresent ? InputWatts() * (1 + (0.01 * Noise(5, at))) : 0;
+        var volts = MainsPresent ? 226 + (2.5 * Noise(3, at)) : 0;
+        return new SiteConditions(
+            at,
+            MainsPresent,
+            GeneratorRunning,
+            DoorOpen,
+            bus,
+            load,
+            BatteryCelsius: _climate.BatteryCelsius,
+            CabinetCelsius: _climate.CabinetCelsius + (0.1 * Noise(2, at)),
+            CabinetHumidityPercent: Math.Clamp(_climate.HumidityPercent + (0.5 * Noise(6, at)), 0, 100),
+            PressurePascals: SimulatedClimate.PressurePascals(at) + (5 * Noise(7, at)),
+            AcVolts: volts,
+            AcAmps: MainsPresent ? watts / (volts * PowerFactor) : 0,
+            AcWatts: watts,
+            AcHertz: MainsPresent ? 50 + (0.04 * Noise(4, at)) : 0,
+            AcImportKwh: _importKwh);
+    }
+
+    /// <summary>The load bus: the battery (or the rectifier charging it) until the LVD opens; then dead.</summary>
+    private double BusVolts() => Charging || !_battery.Disconnected ? _battery.Volts : 0;
+
+    /// <summary>What the site draws from the grid: the rectifier (load plus recharge) and the air conditioning.</summary>
+    private double InputWatts()
+    {
+        var dc = _battery.Volts * (_options.LoadCurrentA + _battery.ChargingAmps(Charging));
+        var cooling = 300 + (35 * Math.Max(0, SimulatedClimate.AmbientCelsius(_clock) - 22));
+        return (dc / RectifierEfficiency) + cooling;
     }
 
     private DateTimeOffset NextEvent()
     {
-        var next = _nextDoorChange;
+        var next = _generatorStopsAt is { } stop ? Min(_nextDoorChange, stop) : _nextDoorChange;
         if (_outages.Current is { } outage)
         {
             next = Min(next, MainsPresent ? outage.Start : outage.End);
-            if (!MainsPresent && HasGenerator && !GeneratorRunning)
+            if (!MainsPresent && GeneratorWillStart(outage) && !GeneratorRunning)
             {
                 next = Min(next, outage.Start + _options.GeneratorStartDelay);
             }
@@ -94,6 +138,8 @@ public sealed class SimulatedSite
         return next;
     }
 
+    private bool GeneratorWillStart(PlannedOutage outage) => HasGenerator && !outage.GeneratorFails;
+
     private void ApplyEvents()
     {
         if (_outages.Current is { } outage)
@@ -101,9 +147,10 @@ public sealed class SimulatedSite
             if (MainsPresent && _clock >= outage.Start && _clock < outage.End)
             {
                 MainsPresent = false;
+                _generatorStopsAt = null; // still cooling down from the last outage: it takes the load again
             }
 
-            if (!MainsPresent && HasGenerator && _clock >= outage.Start + _options.GeneratorStartDelay)
+            if (!MainsPresent && GeneratorWillStart(outage) && _clock >= outage.Start + _options.GeneratorStartDelay)
             {
                 GeneratorRunning = true;
             }
@@ -111,9 +158,15 @@ public sealed class SimulatedSite
             if (_clock >= outage.End)
             {
                 MainsPresent = true;
-                GeneratorRunning = false;
+                _generatorStopsAt = GeneratorRunning ? _clock + GeneratorCoolDown : null;
                 _outages.MoveNext();
             }
+        }
+
+        if (_clock >= _generatorStopsAt)
+        {
+            GeneratorRunning = false;
+            _generatorStopsAt = null;
         }
 
         if (_clock >= _nextDoorChange)
@@ -130,44 +183,34 @@ public sealed class SimulatedSite
             return;
         }
 
+        if (MainsPresent)
+        {
+            _importKwh += InputWatts() * dt.TotalHours / 1_000;
+        }
+
+        double batteryWarming;
         if (Charging)
         {
+            batteryWarming = _battery.ChargingAmps(charging: true) > 0 ? 1.5 : 0.5;
             _battery.Charge(dt);
         }
         else
         {
+            batteryWarming = _battery.Disconnected ? 0 : 3;
             _battery.Discharge(dt, _options.LoadCurrentA);
         }
 
-        var tau = TimeSpan.FromMinutes(40);
-        _cabinetCelsius += (CabinetTarget(_clock) - _cabinetCelsius) * (1 - Math.Exp(-dt.TotalSeconds / tau.TotalSeconds));
-    }
-
-    private double LoadAmps() => !Charging && _battery.Disconnected ? 0 : _options.LoadCurrentA;
-
-    /// <summary>Air-conditioned on mains or generator; on battery the cooling is shed and the cabinet warms.</summary>
-    private double CabinetTarget(DateTimeOffset at)
-    {
-        var localHour = (at.UtcDateTime.TimeOfDay.TotalHours + 7) % 24; // Indochina time, no DST
-        var ambient = 28 + (5 * Math.Sin(2 * Math.PI * (localHour - 9) / 24));
-        return Charging ? 24 + (0.2 * (ambient - 24)) : ambient + 8;
+        _climate.Integrate(dt, _clock, cooled: Charging, batteryWarming);
     }
 
     private DateTimeOffset NextVisit(DateTimeOffset from) => _options.MeanTimeBetweenVisits <= TimeSpan.Zero
         ? DateTimeOffset.MaxValue
         : from + (_options.MeanTimeBetweenVisits * -Math.Log(1 - _rng.NextDouble()));
 
-    /// <summary>Sensor noise in [-1, 1] that depends on seed, signal and the second only (not on read order).</summary>
-    private double Noise(int salt)
-    {
-        var x = unchecked((ulong)_seed * 0x9E3779B97F4A7C15UL ^ (ulong)salt * 0xBF58476D1CE4E5B9UL ^ (ulong)_clock.ToUnixTimeSeconds());
-        x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
-        x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
-        x ^= x >> 31;
-        return ((x >> 11) * (1.0 / (1UL << 53)) * 2) - 1;
-    }
+    /// <summary>Most strings hold 100–200 Ah; one in five is aged and holds 8–20 Ah (those are the sites that go down).</summary>
+    private static double SeededCapacity(Random rng) => rng.NextDouble() < 0.2 ? 8 + (12 * rng.NextDouble()) : 100 + (100 * rng.NextDouble());
+
+    private double Noise(int salt, DateTimeOffset at) => SiteNoise.At(_options.Seed, salt, at);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b, DateTimeOffset c) => Min(Min(a, b), c);
 }

@@ -54,6 +54,23 @@ public sealed class Ina219ChannelTests
     }
 
     [Test]
+    public void Read_BusAbove16VoltsAndReverseCurrent_ReadWithTheirTrueSign()
+    {
+        using var chip = new FakeIna219Device(new I2cConnectionSettings(1, 0x40));
+        chip.SetBusVoltageRegister(0x8CA2);      // 4500 << 3 | CNVR: 18 V, a 54 V bus behind a 1:3 divider
+        chip.SetShuntVoltageRegister(-2000);     // F830h: -20 mV, the current flowing back
+        using var sensor = new Ina219Sensor(chip, ShuntOhms, CurrentLsb);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sensor.Read(Ina219Quantity.BusVoltage), Is.EqualTo(18.0).Within(1e-9));
+            Assert.That(sensor.Read(Ina219Quantity.ShuntVoltage), Is.EqualTo(-0.020).Within(1e-9));
+            Assert.That(sensor.Read(Ina219Quantity.Current), Is.EqualTo(-10.0).Within(1e-6));
+            Assert.That(sensor.Read(Ina219Quantity.Power), Is.EqualTo(180.0).Within(1e-3), "the chip's power register is unsigned");
+        });
+    }
+
+    [Test]
     public void Read_ChipUnplugged_ThrowsIOException()
     {
         using var chip = new FakeIna219Device(new I2cConnectionSettings(1, 0x41));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Edge.Outbox;
+using Thanhhoa.Iot.Edge.Rules;
 using Thanhhoa.Iot.Edge.Sensing;
 using Thanhhoa.Iot.Edge.Sensing.Fakes;
 using Thanhhoa.Iot.Edge.Sensing.Filtering;
@@ -29,6 +30,17 @@ public sealed class ExampleProfilesTests
             Assert.That(profile.Channels.Count(c => c.Driver != ChannelDrivers.GpioOut), Is.EqualTo(inputs));
             Assert.That(profile.Channels.Count(c => c.Driver == ChannelDrivers.GpioOut), Is.EqualTo(outputs));
         });
+    }
+
+    [TestCase("bts-site.json", new[] { AlarmCodes.MainsFail, AlarmCodes.OnBattery, AlarmCodes.GeneratorRunning, AlarmCodes.SiteDown })]
+    [TestCase("hamlet-station.json", new[] { AlarmCodes.SiteDown })]
+    public void Create_ShippedProfile_RunsTheRulesTheUptimeLedgerNeeds(string file, string[] ledgerCodes)
+    {
+        var profile = Load(file).GetSection("Site").Get<SiteProfileOptions>()!;
+
+        var codes = AlarmRuleFactory.Create(profile.Alarms, new Dictionary<string, IOutputChannel>()).Select(r => r.Code);
+
+        Assert.That(codes, Is.SupersetOf(ledgerCodes));
     }
 
     [TestCase("bts-site.json")]

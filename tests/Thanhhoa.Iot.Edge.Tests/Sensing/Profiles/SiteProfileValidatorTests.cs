@@ -16,17 +16,17 @@ public sealed class SiteProfileValidatorTests
     [Test]
     public void Check_ZeroPollInterval_NamesChannelAndField()
     {
-        var profile = Profile(new ChannelOptions { Id = "battery_v", Driver = "simulated", Unit = "V", PollInterval = "0s" });
+        var profile = Profile(new ChannelOptions { Id = "battery_t", Driver = "ds18b20", OneWireDevice = "28-0316a2795aff", PollInterval = "0s" });
 
-        Assert.That(SiteProfileValidator.Check(profile), Is.EqualTo(new[] { "channel 'battery_v': pollInterval '0s' must be at least 100 ms" }));
+        Assert.That(SiteProfileValidator.Check(profile), Is.EqualTo(new[] { "channel 'battery_t': pollInterval '0s' must be at least 100 ms" }));
     }
 
-    [TestCase("driver", "relay", "channel 'x': driver 'relay' is not known; use one of gpio-in, gpio-out, ina219, bme280, ds18b20, modbus, simulated")]
+    [TestCase("driver", "relay", "channel 'x': driver 'relay' is not known; use one of gpio-in, gpio-out, ina219, bme280, ds18b20, modbus")]
     [TestCase("pollInterval", "ten seconds", "channel 'x': pollInterval 'ten seconds' is not a duration; write e.g. 500ms, 10s, 5m or 00:00:10")]
     [TestCase("heartbeat", "500ms", "channel 'x': heartbeat '500ms' must be at least 1 s")]
     public void Check_BadField_NamesChannelFieldAndValue(string field, string value, string expected)
     {
-        var channel = new ChannelOptions { Id = "x", Driver = "simulated", Unit = "V" };
+        var channel = new ChannelOptions { Id = "x", Driver = "ds18b20", OneWireDevice = "28-0316a2795aff" };
         typeof(ChannelOptions).GetProperty(char.ToUpperInvariant(field[0]) + field[1..])!.SetValue(channel, value);
 
         Assert.That(SiteProfileValidator.Check(Profile(channel)), Is.EqualTo(new[] { expected }));
@@ -41,7 +41,7 @@ public sealed class SiteProfileValidatorTests
             new ChannelOptions { Id = "door", Driver = "gpio-in", Pin = 5, Pull = "sideways" },
             new ChannelOptions { Id = "smoke", Driver = "gpio-in", Pin = 5 },
             new ChannelOptions { Id = "battery_t", Driver = "ds18b20", OneWireDevice = "battery" },
-            new ChannelOptions { Id = "door", Driver = "simulated", Unit = "bool" });
+            new ChannelOptions { Id = "door", Driver = "ds18b20", OneWireDevice = "28-0316a2795aff" });
 
         var errors = SiteProfileValidator.Check(profile);
 
@@ -73,7 +73,7 @@ public sealed class SiteProfileValidatorTests
     [Test]
     public void Check_AlarmMistakes_NameTheRule()
     {
-        var profile = Profile(new ChannelOptions { Id = "battery_v", Driver = "simulated", Unit = "V" });
+        var profile = Profile(new ChannelOptions { Id = "battery_v", Driver = "ina219", I2cBus = 1, I2cAddress = 0x40, Quantity = "busVoltage" });
         profile.Alarms = new AlarmOptions
         {
             MainsFail = new DigitalAlarmOptions { Channel = "mains" },
@@ -90,13 +90,32 @@ public sealed class SiteProfileValidatorTests
     }
 
     [Test]
+    public void Check_SiteDownAboveTheBatteryAlarms_IsRefused()
+    {
+        var profile = Profile(new ChannelOptions { Id = "battery_v", Driver = "ina219", I2cBus = 1, I2cAddress = 0x40, Quantity = "busVoltage" });
+        profile.Alarms = new AlarmOptions
+        {
+            BatteryLow = new ThresholdAlarmOptions { Channel = "battery_v", Raise = 47, Clear = 49 },
+            BatteryCritical = new ThresholdAlarmOptions { Channel = "battery_v", Raise = 44.4, Clear = 47 },
+            SiteDown = new ThresholdAlarmOptions { Channel = "battery_v", Raise = 48, Clear = 47 },
+        };
+
+        Assert.That(SiteProfileValidator.Check(profile), Is.EquivalentTo(new[]
+        {
+            "alarm 'siteDown': clear '47' must be above raise '48' (the hysteresis band stops the alarm flapping)",
+            "alarm 'siteDown': raise '48' must be below batteryLow's raise '47' (the load disconnect is the battery's last step)",
+            "alarm 'siteDown': raise '48' must not be above batteryCritical's raise '44.4' (the load disconnect is the battery's last step)",
+        }));
+    }
+
+    [Test]
     public void StartAsync_InvalidProfile_FailsWithTheValidationMessage()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Site:Channels:0:Id"] = "battery_v",
-            ["Site:Channels:0:Driver"] = "simulated",
-            ["Site:Channels:0:Unit"] = "V",
+            ["Site:Channels:0:Id"] = "battery_t",
+            ["Site:Channels:0:Driver"] = "ds18b20",
+            ["Site:Channels:0:OneWireDevice"] = "28-0316a2795aff",
             ["Site:Channels:0:PollInterval"] = "0s",
         }).Build();
         var builder = Host.CreateApplicationBuilder();
@@ -106,7 +125,7 @@ public sealed class SiteProfileValidatorTests
 
         var error = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.That(error!.Message, Does.Contain("channel 'battery_v': pollInterval '0s' must be at least 100 ms"));
+        Assert.That(error!.Message, Does.Contain("channel 'battery_t': pollInterval '0s' must be at least 100 ms"));
     }
 
     private static SiteProfileOptions Profile(params ChannelOptions[] channels) => new() { Channels = [.. channels] };
