@@ -44,7 +44,7 @@ trap stop INT TERM EXIT
 echo "== starting the cloud"
 dotnet exec cloud/Thanhhoa.Iot.Cloud/bin/Release/net10.0/Thanhhoa.Iot.Cloud.dll \
   --Urls="http://127.0.0.1:$http_port" --Broker:Port="$mqtt_port" --Storage:DataDirectory="$data/cloud" \
-  --Demo:SeedSites="$fleet" > "$data/cloud.log" 2>&1 &
+  --Demo:SeedSites="$fleet" --Security:Mode=Development > "$data/cloud.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$http_port/healthz" >/dev/null 2>&1 && break
@@ -66,6 +66,8 @@ cat <<MSG
     Metrics:            http://127.0.0.1:$http_port/metrics
     MQTT broker:        127.0.0.1:$mqtt_port
     Cloud log:          $data/cloud.log
+    Security:           DEVELOPMENT mode (anonymous read, unprovisioned demo gateways);
+                        admin API key in $data/cloud/security/bootstrap-admin.key
   Ctrl+C stops everything.
 
 MSG

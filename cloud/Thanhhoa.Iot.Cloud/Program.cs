@@ -7,6 +7,7 @@ using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Cloud.Metrics;
+using Thanhhoa.Iot.Cloud.Security;
 using Thanhhoa.Iot.Cloud.Storage;
 
 await Thanhhoa.Iot.Cloud.CloudApp.Build(args).RunAsync();
@@ -24,7 +25,8 @@ namespace Thanhhoa.Iot.Cloud
         public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
         {
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest().AddBroker(builder.Configuration)
+            builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest()
+                .AddCloudSecurity(builder.Configuration).AddBroker(builder.Configuration)
                 .AddCloudApis().AddCloudHealth()
                 .AddDashboard(builder.Configuration);
             builder.Services.AddCommands(builder.Configuration).AddDesiredConfig();
@@ -33,8 +35,10 @@ namespace Thanhhoa.Iot.Cloud
             var app = builder.Build();
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            app.MapDashboard(); // first: its page and static files are public, its APIs are authorized below
+            app.UseCloudSecurity();
             app.MapOpenApi();
-            app.MapDashboard();
+            app.MapSecurityApis();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
             app.MapCommandsApi().MapConfigApi();
             app.MapLossLedgerApi();

@@ -4,14 +4,21 @@ namespace Thanhhoa.Iot.Gateway;
 
 /// <summary>
 /// Where thgw reads its settings, later wins: appsettings.json beside the binary,
-/// /etc/thgw/appsettings.json, then environment variables THGW_Section__Key. The service
-/// (<c>run</c>) and the technician's verbs read the same sources, so doctor checks what run uses.
+/// /etc/thgw/appsettings.json (or the file named by THGW_CONFIG), then environment variables
+/// THGW_Section__Key. The service (<c>run</c>) and the technician's verbs read the same sources, so
+/// doctor checks what run uses, and <c>provision</c> writes the file run reads.
 /// </summary>
 internal static class GatewayConfiguration
 {
     public const string SystemConfigFile = "/etc/thgw/appsettings.json";
 
     public const string EnvironmentPrefix = "THGW_";
+
+    /// <summary>Environment variable naming another system configuration file (e.g. for a second gateway on one machine).</summary>
+    public const string ConfigFileVariable = "THGW_CONFIG";
+
+    /// <summary>The system configuration file: $THGW_CONFIG, else /etc/thgw/appsettings.json.</summary>
+    public static string ConfigFile => Environment.GetEnvironmentVariable(ConfigFileVariable) is { Length: > 0 } file ? Path.GetFullPath(file) : SystemConfigFile;
 
     /// <summary>One line naming the sources, for messages that tell a technician where to change a setting.</summary>
     public const string Sources = SystemConfigFile + " / THGW_Section__Key";
@@ -29,7 +36,7 @@ internal static class GatewayConfiguration
             probe.Add(source);
         }
 
-        probe.AddJsonFile(SystemConfigFile, optional: true, reloadOnChange: false).AddEnvironmentVariables(EnvironmentPrefix);
+        probe.AddJsonFile(ConfigFile, optional: true, reloadOnChange: false).AddEnvironmentVariables(EnvironmentPrefix);
         if (probe.Build().GetValue<bool>("Simulation:Enabled"))
         {
             builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, Cli.SimulateCommand.ProfileFile), optional: false, reloadOnChange: false)
@@ -37,7 +44,7 @@ internal static class GatewayConfiguration
         }
 
         return builder
-            .AddJsonFile(SystemConfigFile, optional: true, reloadOnChange: false)
+            .AddJsonFile(ConfigFile, optional: true, reloadOnChange: false)
             .AddEnvironmentVariables(EnvironmentPrefix);
     }
 

@@ -2,8 +2,8 @@ namespace Thanhhoa.Iot.Cloud.Broker;
 
 internal static partial class BrokerLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
-    public static partial void EmbeddedStarted(ILogger logger, string address, int port);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address} ({Listeners})")]
+    public static partial void EmbeddedStarted(ILogger logger, string address, string listeners);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Refused MQTT connection {Attempt}: {Refusal}")]
     public static partial void ConnectionRefused(ILogger logger, ConnectAttempt attempt, string refusal);
@@ -25,7 +25,4 @@ internal static partial class BrokerLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Lost the external MQTT broker connection: {Reason}")]
     public static partial void ExternalDisconnected(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Embedded MQTT broker listens on {Address} with no Broker:ServicePassword: any client may claim the service identity '{ServiceClientId}'")]
-    public static partial void ServiceIdentityUnprotected(ILogger logger, string address, string serviceClientId);
 }

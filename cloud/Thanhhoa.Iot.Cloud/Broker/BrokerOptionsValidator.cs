@@ -12,11 +12,12 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         var errors = new List<string>();
         if (options.Mode == BrokerMode.Embedded)
         {
-            CheckPort(errors, "Broker:Port", options.Port);
-            if (!IPAddress.TryParse(options.BindAddress, out _))
+            if (!IPAddress.TryParse(options.BindAddress, out var bind))
             {
                 errors.Add($"Broker:BindAddress '{options.BindAddress}' is not an IP address; use e.g. 127.0.0.1, 0.0.0.0 or ::1.");
             }
+
+            BrokerListenerRules.Validate(errors, options, bind);
 
             if (options.MaxPendingMessagesPerClient < 1000)
             {
@@ -70,7 +71,7 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         }
     }
 
-    private static void CheckPort(List<string> errors, string key, int port)
+    internal static void CheckPort(List<string> errors, string key, int port)
     {
         if (port is < 1 or > 65535)
         {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Thanhhoa.Iot.Cloud.Registry;
 
@@ -14,6 +16,7 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
     private readonly IDeviceRegistry _registry;
     private readonly TimeProvider _time;
     private readonly ILogger<EmbeddedBroker> _logger;
+    private readonly IBrokerCertificates? _certificates;
     private readonly IReadOnlyList<IEmbeddedBrokerAttachment> _attachments;
     private MqttServer? _server;
 
@@ -23,7 +26,8 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
         IDeviceRegistry registry,
         TimeProvider time,
         ILogger<EmbeddedBroker> logger,
-        IEnumerable<IEmbeddedBrokerAttachment>? attachments = null)
+        IEnumerable<IEmbeddedBrokerAttachment>? attachments = null,
+        IBrokerCertificates? certificates = null)
     {
         _attachments = attachments?.ToList() ?? [];
         _options = options.Value;
@@ -31,11 +35,19 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
         _registry = registry;
         _time = time;
         _logger = logger;
+        _certificates = certificates;
     }
 
     public bool IsReady => _server?.IsStarted == true;
 
-    public string Description => $"embedded MQTT broker on {_options.BindAddress}:{_options.Port} ({(IsReady ? "listening" : "not listening")})";
+    public string Description => $"embedded MQTT broker on {_options.BindAddress} ({Listeners}; {(IsReady ? "listening" : "not listening")})";
+
+    private string Listeners => (_options.Port, _options.Tls.Enabled) switch
+    {
+        (0, _) => $"TLS {_options.Tls.Port}",
+        (var plain, true) => $"TCP {plain}, TLS {_options.Tls.Port}",
+        (var plain, false) => $"TCP {plain}",
+    };
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,23 +55,7 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
         var marked = await _registry.MarkAllOfflineAsync("cloud restarted", _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         BrokerLog.MarkedOfflineAtStart(_logger, marked);
 
-        var address = IPAddress.Parse(_options.BindAddress);
-        if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(_options.ServicePassword))
-        {
-            BrokerLog.ServiceIdentityUnprotected(_logger, _options.BindAddress, _options.ServiceClientId);
-        }
-
-        var builder = new MqttServerFactory().CreateServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(_options.Port)
-            .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
-            .WithPersistentSessions();
-        builder = address.AddressFamily == AddressFamily.InterNetworkV6
-            ? builder.WithDefaultEndpointBoundIPAddress(IPAddress.None).WithDefaultEndpointBoundIPV6Address(address)
-            : builder.WithDefaultEndpointBoundIPAddress(address).WithDefaultEndpointBoundIPV6Address(IPAddress.None);
-
-        var options = builder.Build();
-        options.DefaultEndpointOptions.NoDelay = true;
+        var options = BuildServerOptions(IPAddress.Parse(_options.BindAddress));
         _server = new MqttServerFactory().CreateMqttServer(options);
         _handlers.Attach(_server);
         foreach (var attachment in _attachments)
@@ -68,7 +64,23 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
         }
 
         await _server.StartAsync().ConfigureAwait(false);
-        BrokerLog.EmbeddedStarted(_logger, _options.BindAddress, _options.Port);
+        BrokerLog.EmbeddedStarted(_logger, _options.BindAddress, Listeners);
+    }
+
+    /// <summary>Disconnects a client now (e.g. its credentials were revoked); nothing happens when it is not connected.</summary>
+    public async Task DisconnectClientAsync(string clientId, string reason)
+    {
+        if (_server is not { IsStarted: true } server)
+        {
+            return;
+        }
+
+        var connected = await server.GetClientsAsync().ConfigureAwait(false);
+        if (connected.Any(c => string.Equals(c.Id, clientId, StringComparison.Ordinal)))
+        {
+            var disconnect = new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized, ReasonString = reason };
+            await server.DisconnectClientAsync(clientId, disconnect).ConfigureAwait(false);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -80,4 +92,29 @@ public sealed class EmbeddedBroker : IHostedService, IBrokerStatus, IDisposable
     }
 
     public void Dispose() => _server?.Dispose();
+
+    private MqttServerOptions BuildServerOptions(IPAddress address)
+    {
+        var v6 = address.AddressFamily == AddressFamily.InterNetworkV6;
+        var builder = new MqttServerFactory().CreateServerOptionsBuilder()
+            .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
+            .WithPersistentSessions();
+        builder = _options.Port == 0
+            ? builder.WithoutDefaultEndpoint()
+            : builder.WithDefaultEndpoint().WithDefaultEndpointPort(_options.Port)
+                .WithDefaultEndpointBoundIPAddress(v6 ? IPAddress.None : address).WithDefaultEndpointBoundIPV6Address(v6 ? address : IPAddress.None);
+        if (_options.Tls.Enabled)
+        {
+            var certificates = _certificates ?? throw new InvalidOperationException("Broker:Tls:Enabled is true but no certificate source is registered.");
+            builder = builder.WithEncryptedEndpoint().WithEncryptedEndpointPort(_options.Tls.Port)
+                .WithEncryptedEndpointBoundIPAddress(v6 ? IPAddress.None : address).WithEncryptedEndpointBoundIPV6Address(v6 ? address : IPAddress.None)
+                .WithEncryptionCertificate(certificates.ServerCertificate())
+                .WithEncryptionSslProtocol(SslProtocols.Tls12 | SslProtocols.Tls13);
+        }
+
+        var options = builder.Build();
+        options.DefaultEndpointOptions.NoDelay = true;
+        options.TlsEndpointOptions.NoDelay = true;
+        return options;
+    }
 }

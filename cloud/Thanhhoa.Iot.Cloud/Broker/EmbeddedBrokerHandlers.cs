@@ -3,7 +3,6 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.Metrics;
-using Thanhhoa.Iot.Contracts.Topics;
 
 namespace Thanhhoa.Iot.Cloud.Broker;
 
@@ -79,14 +78,8 @@ public sealed class EmbeddedBrokerHandlers(
     private Task OnInterceptingSubscriptionAsync(InterceptingSubscriptionEventArgs e)
     {
         var identity = IdentityOf(e.SessionItems);
-        if (identity?.Role == ClientRole.Service)
-        {
-            return Task.CompletedTask;
-        }
-
         var filter = e.TopicFilter.Topic;
-        var own = identity is not null && filter.StartsWith(DeviceTopics.Root + "/" + identity.ClientId + "/down/", StringComparison.Ordinal);
-        if (!own)
+        if (identity is null || !TopicAccessPolicy.MaySubscribe(identity, filter))
         {
             BrokerLog.SubscriptionRefused(logger, e.ClientId, filter);
             e.ProcessSubscription = false;

@@ -1,12 +1,12 @@
 namespace Thanhhoa.Iot.Cloud.Commands;
 
 /// <summary>
-/// Named authorization policies of the command and configuration APIs. Today they allow everyone; the
-/// security issue plugs real role checks in here (AddCommandPolicies) without touching the endpoints.
+/// Named authorization policies of the command and configuration APIs; AddCommandPolicies gives them the
+/// role checks of Security (reads by operators and admins, writes by admins).
 /// </summary>
 public static class ApiPolicies
 {
-    /// <summary>IOC operators: send commands, read state.</summary>
+    /// <summary>Reads for IOC operators and admins; sending and cancelling commands for admins.</summary>
     public const string Operator = "operator";
 
     /// <summary>Platform operators: change desired configuration of groups and devices.</summary>

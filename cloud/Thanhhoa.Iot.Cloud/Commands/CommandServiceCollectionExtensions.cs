@@ -43,14 +43,16 @@ public static class CommandServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The named policies <see cref="ApiPolicies.Operator"/> and <see cref="ApiPolicies.Admin"/>. They allow every
-    /// caller today: this is where the security issue plugs in role checks (e.g. RequireRole).
+    /// The named policies <see cref="ApiPolicies.Operator"/> and <see cref="ApiPolicies.Admin"/>, with the role
+    /// checks of Security (docs/security.md): under <c>operator</c> operators and admins read, only admins send
+    /// or cancel commands (the issue's operator role reads and acknowledges alarms); <c>admin</c> is admins only.
     /// </summary>
     public static IServiceCollection AddCommandPolicies(this IServiceCollection services)
     {
+        var scheme = Security.Authorization.ApiKeyAuthenticationHandler.SchemeName;
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicies.Operator, p => p.RequireAssertion(_ => true))
-            .AddPolicy(ApiPolicies.Admin, p => p.RequireAssertion(_ => true));
+            .AddPolicy(ApiPolicies.Operator, Security.Authorization.ApiPolicies.ReadsForOperatorsWritesForAdmins(scheme))
+            .AddPolicy(ApiPolicies.Admin, Security.Authorization.ApiPolicies.AdminsOnly(scheme));
         return services;
     }
 }

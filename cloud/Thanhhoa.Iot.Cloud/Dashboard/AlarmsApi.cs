@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Thanhhoa.Iot.Cloud.Security.Authorization;
 
 namespace Thanhhoa.Iot.Cloud.Dashboard;
 
@@ -12,7 +13,7 @@ public static class AlarmsApi
         var api = app.MapGroup("/api/alarms").WithTags("Alarms");
         api.MapGet("/", ListAlarms).WithSummary("Active (raised, not cleared) alarms, worst first; site filters one site; format=json|csv.");
         api.MapGet("/export.csv", ExportAlarms).WithSummary("Active alarms as CSV.");
-        api.MapPost("/{id}/ack", Acknowledge).WithSummary("Acknowledges an active alarm: body {\"by\": \"operator name\", \"note\": \"optional\"}; the first acknowledgement stands.");
+        api.MapPost("/{id}/ack", Acknowledge).RequireAuthorization(ApiPolicies.Operate).WithSummary("Acknowledges an active alarm: body {\"by\": \"operator name\", \"note\": \"optional\"}; the first acknowledgement stands.");
         return app;
     }
 

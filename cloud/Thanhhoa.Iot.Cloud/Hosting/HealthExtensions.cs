@@ -17,7 +17,8 @@ public static class HealthExtensions
     /// <summary><c>/healthz</c>: 200 when healthy, 503 otherwise, with one line per check.</summary>
     public static IEndpointRouteBuilder MapCloudHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        // Anonymous on purpose: load balancers and systemd probes carry no API key.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }
 

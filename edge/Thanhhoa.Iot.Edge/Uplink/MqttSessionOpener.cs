@@ -29,15 +29,28 @@ internal sealed class MqttSessionOpener(UplinkOptions options, UplinkIdentity id
             .WithWillContentType(ContractInfo.JsonContentType);
         if (!string.IsNullOrEmpty(options.Username))
         {
-            builder = builder.WithCredentials(options.Username, options.Password);
+            builder = builder.WithCredentials(options.Username, Password());
         }
 
         if (options.UseTls)
         {
-            builder = builder.WithTlsOptions(tls => tls.UseTls(true));
+            builder = builder.WithTlsOptions(Tls);
         }
 
         return builder.Build();
+    }
+
+    // Read at each connect, so a re-provisioned secret is used without restarting the service.
+    private string? Password() => string.IsNullOrEmpty(options.PasswordFile) ? options.Password : File.ReadAllText(options.PasswordFile).Trim();
+
+    private void Tls(MqttClientTlsOptionsBuilder tls)
+    {
+        tls.UseTls(true).WithTargetHost(options.Host);
+        if (!string.IsNullOrEmpty(options.CaCertificateFile))
+        {
+            var pinned = PinnedCertificateAuthority.Load(options.CaCertificateFile);
+            tls.WithCertificateValidationHandler(e => pinned.Validate(e.Certificate, e.SslPolicyErrors));
+        }
     }
 
     /// <summary>Connects, announces the session and subscribes. Throws when any step fails.</summary>

@@ -16,11 +16,17 @@ public sealed class UplinkOptions
     /// <summary>Per-device user name; empty for anonymous brokers.</summary>
     public string? Username { get; set; }
 
-    /// <summary>Per-device password. Never logged.</summary>
+    /// <summary>Per-device password. Never logged. Provisioned gateways use <see cref="PasswordFile"/> instead.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Use TLS with the system's certificate validation (certificate pinning comes with provisioning).</summary>
+    /// <summary>File holding the per-device secret (written owner-only by <c>thgw provision</c>); read at each connect.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>Use TLS: validated against <see cref="CaCertificateFile"/> when set, else the system's trust store.</summary>
     public bool UseTls { get; set; }
+
+    /// <summary>The CA (PEM) the broker's certificate must chain to: the pin <c>thgw provision</c> stores. No other CA is trusted.</summary>
+    public string? CaCertificateFile { get; set; }
 
     /// <summary>
     /// Encoding of <c>up/telemetry</c> and <c>up/events</c> batches: <c>json</c> (default, readable),

@@ -24,6 +24,7 @@ internal sealed class UplinkOptionsValidator : IValidateOptions<UplinkOptions>
             failures.Add("Uplink:Password is set but Uplink:Username is empty: set both or neither.");
         }
 
+        UplinkCredentialRules.Validate(failures, o);
         if (o.PayloadEncoding is null)
         {
             failures.Add($"Uplink:Encoding '{o.Encoding}' is not known: use json, cbor or cbor+deflate (cbor+deflate for 2G links).");

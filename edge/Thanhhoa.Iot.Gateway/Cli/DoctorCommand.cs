@@ -55,7 +55,7 @@ internal static class DoctorCommand
         yield return new ConfigurationCheck(texts, composition.Validate, GatewayConfiguration.Sources);
         yield return new DataDirectoryCheck(texts, gateway.DataDirectory, DataDirectoryCheck.DefaultMinimumFreeBytes);
         yield return new ClockPlausibilityCheck(texts, time, gateway.DataDirectory);
-        yield return new BrokerCheck(texts, time, new BrokerTarget(uplink.Host, uplink.Port, uplink.UseTls, BrokerStepTimeout, GatewayConfiguration.Sources));
+        yield return new BrokerCheck(texts, time, new BrokerTarget(uplink.Host, uplink.Port, uplink.UseTls, BrokerStepTimeout, GatewayConfiguration.Sources, uplink.CaCertificateFile));
         var (channels, error) = composition.Channels();
         if (channels.Count == 0)
         {

@@ -14,4 +14,22 @@ internal static class ExitCodes
 
     /// <summary>doctor exits with the number of failed checks, at most this.</summary>
     public const int MaxDoctorFailures = 99;
+
+    /// <summary>provision: the cloud refused the token (unknown, already used, expired or revoked).</summary>
+    public const int ProvisionTokenRefused = 10;
+
+    /// <summary>provision: the token is bound to another site than --site.</summary>
+    public const int ProvisionSiteMismatch = 11;
+
+    /// <summary>provision: the cloud could not be reached (the token was not used).</summary>
+    public const int ProvisionCloudUnreachable = 12;
+
+    /// <summary>provision: the cloud answered with an error.</summary>
+    public const int ProvisionCloudError = 13;
+
+    /// <summary>provision: the credentials or configuration could not be written.</summary>
+    public const int ProvisionLocalFiles = 14;
+
+    /// <summary>provision: the cloud URL is plain http:// to another machine.</summary>
+    public const int ProvisionInsecureUrl = 15;
 }

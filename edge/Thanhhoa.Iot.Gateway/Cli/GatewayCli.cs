@@ -23,6 +23,7 @@ internal static class GatewayCli
             StatusCommand.Create(texts),
             DoctorCommand.Create(texts),
             SensorsCommand.Create(texts),
+            ProvisionCommand.Create(texts),
             lang,
         };
         var help = root.Options.OfType<HelpOption>().Single();

@@ -134,7 +134,7 @@ internal static class ScaleCommand
     private static async Task<ChildProcess> StartCloudAsync(string name, int http, string[] args)
     {
         var process = ChildProcess.StartDotnet(RepoPaths.BuiltDll("cloud/Thanhhoa.Iot.Cloud", "Thanhhoa.Iot.Cloud"),
-            [$"--Urls=http://127.0.0.1:{http}", "--Logging:LogLevel:Thanhhoa.Iot.Cloud.Ingest=Warning", .. args], name: name);
+            [$"--Urls=http://127.0.0.1:{http}", "--Logging:LogLevel:Thanhhoa.Iot.Cloud.Ingest=Warning", "--Security:Mode=Development", .. args], name: name);
         await process.WaitForLineAsync("cloud ready", TimeSpan.FromSeconds(60));
         return process;
     }

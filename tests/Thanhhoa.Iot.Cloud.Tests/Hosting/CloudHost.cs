@@ -17,7 +17,9 @@ namespace Thanhhoa.Iot.Cloud.Tests.Hosting;
 /// Starts the real cloud composition (CloudApp.Build) on real Kestrel at a free loopback port, with
 /// the embedded broker on another free port (or an external broker) and LiteDB in the given directory.
 /// Self-contained on purpose, so end-to-end tests can copy it: it needs only CloudApp.Build and the
-/// configuration keys below.
+/// configuration keys below. Runs with <c>Security:Mode=Development</c> (simulated gateways connect without
+/// provisioning) unless the test passes <c>--Security:Mode=Enforced</c>; <see cref="Http"/> carries the
+/// bootstrap admin key the cloud wrote on first run, so tests may call every endpoint.
 /// </summary>
 public sealed class CloudHost : IAsyncDisposable
 {
@@ -32,12 +34,22 @@ public sealed class CloudHost : IAsyncDisposable
         MqttPort = mqttPort;
         Signals = signals;
         BaseAddress = new Uri(StartupBanner.ListeningUrls(app.Services)[0]);
+        var keyFile = Path.Combine(dataDirectory, "security", "bootstrap-admin.key");
+        AdminKey = File.Exists(keyFile) ? File.ReadAllText(keyFile).Trim() : null;
         Http = new HttpClient { BaseAddress = BaseAddress };
+        if (AdminKey is not null)
+        {
+            Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        }
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>HTTP client of the cloud's bootstrap admin.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The bootstrap admin API key (from the owner-only file the cloud wrote on first run).</summary>
+    public string? AdminKey { get; }
 
     /// <summary>Embedded broker port (0 in external mode).</summary>
     public int MqttPort { get; }
@@ -51,11 +63,8 @@ public sealed class CloudHost : IAsyncDisposable
     public IBrokerStatus Broker => _app.Services.GetRequiredService<IBrokerStatus>();
 
     /// <summary>Starts the cloud with its embedded broker.</summary>
-    public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, params string[] extraArgs)
-    {
-        var port = FreeTcpPort.Next();
-        return StartAsync(dataDirectory, port, null, ["--Broker:Mode=Embedded", $"--Broker:Port={port}", .. extraArgs]);
-    }
+    public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, params string[] extraArgs) =>
+        StartEmbeddedAsync(dataDirectory, null, extraArgs);
 
     /// <summary>Starts the cloud with its embedded broker; <paramref name="overrideServices"/> may observe or replace services (e.g. a fake clock).</summary>
     public static Task<CloudHost> StartEmbeddedAsync(string dataDirectory, Action<IServiceCollection>? overrideServices, params string[] extraArgs)
@@ -97,7 +106,7 @@ public sealed class CloudHost : IAsyncDisposable
     private static async Task<CloudHost> StartAsync(string dataDirectory, int mqttPort, Action<IServiceCollection>? overrideServices, string[] args)
     {
         var signals = new CloudSignals();
-        string[] all = ["--Urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", .. args];
+        string[] all = ["--Urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", "--Security:Mode=Development", .. args];
         var app = CloudApp.Build(all, services =>
         {
             Observe(services, signals);

@@ -4,11 +4,14 @@ using System.Text.Json.Serialization;
 
 namespace Thanhhoa.Iot.EndToEnd.Tests.Commands;
 
-/// <summary>The cloud's command and configuration REST API as an operator's tool calls it.</summary>
-public sealed class CommandClient(Uri baseAddress) : IDisposable
+/// <summary>
+/// The cloud's command and configuration REST API as an admin's tool calls it (sending commands and
+/// changing configuration need an admin key: docs/security.md).
+/// </summary>
+public sealed class CommandClient(Uri baseAddress, string? apiKey = null) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = Client(baseAddress, apiKey);
 
     /// <summary>POST /api/commands for one device; returns the command id.</summary>
     public async Task<string> SendAsync(string deviceId, string type, DateTimeOffset expires, object? args = null)
@@ -46,5 +49,16 @@ public sealed class CommandClient(Uri baseAddress) : IDisposable
         {
             throw new HttpRequestException(message);
         }
+    }
+
+    private static HttpClient Client(Uri baseAddress, string? apiKey)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return http;
     }
 }

@@ -27,7 +27,7 @@ public sealed class CommandEndToEndTests
     {
         _dir = new TempDirectory("e2e-commands");
         _cloud = await CloudProcess.StartAsync(_dir.File("cloud"), "--Commands:SweepInterval=00:00:00.200");
-        _api = new CommandClient(new Uri($"http://127.0.0.1:{_cloud.HttpPort}"));
+        _api = new CommandClient(new Uri($"http://127.0.0.1:{_cloud.HttpPort}"), _cloud.AdminKey);
     }
 
     [TearDown]

@@ -6,7 +6,10 @@ using Thanhhoa.Iot.TestSupport;
 
 namespace Thanhhoa.Iot.EndToEnd.Tests.Dashboard;
 
-/// <summary>The real cloud (CloudApp.Build: embedded broker, LiteDB, dashboard) in this process, on free loopback ports.</summary>
+/// <summary>
+/// The real cloud (CloudApp.Build: embedded broker, LiteDB, dashboard) in this process, on free loopback ports,
+/// in Security:Mode=Development like the demo: the page reads without a key and the test gateways are not provisioned.
+/// </summary>
 internal sealed class DashboardCloud : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -27,12 +30,13 @@ internal sealed class DashboardCloud : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DashboardCloud> StartAsync(string dataDirectory, int seedSites, int historyDays = 0)
+    /// <param name="extraArgs">More settings, e.g. <c>--Security:Mode=Enforced</c> (later ones win).</param>
+    public static async Task<DashboardCloud> StartAsync(string dataDirectory, int seedSites, int historyDays = 0, params string[] extraArgs)
     {
         var mqttPort = FreeTcpPort.Next();
         var app = CloudApp.Build([
             "--Urls=http://127.0.0.1:0", $"--Storage:DataDirectory={dataDirectory}", "--Broker:Mode=Embedded", $"--Broker:Port={mqttPort}",
-            $"--Demo:SeedSites={seedSites}", $"--Demo:HistoryDays={historyDays}", "--Logging:LogLevel:Default=Warning",
+            $"--Demo:SeedSites={seedSites}", $"--Demo:HistoryDays={historyDays}", "--Logging:LogLevel:Default=Warning", "--Security:Mode=Development", .. extraArgs,
         ]);
         await app.StartAsync();
         return new DashboardCloud(app, mqttPort);

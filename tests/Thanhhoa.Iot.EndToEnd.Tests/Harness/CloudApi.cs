@@ -13,6 +13,12 @@ public sealed class CloudApi : IDisposable
 
     public CloudApi(Uri baseAddress) => _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>The HTTP client (with the key, once <see cref="UseKey"/> was called).</summary>
+    public HttpClient Http => _http;
+
+    /// <summary>Sends <c>Authorization: Bearer <paramref name="key"/></c> from now on.</summary>
+    public void UseKey(string key) => _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+
     public async Task<IReadOnlyList<DeviceView>> DevicesAsync() =>
         await _http.GetFromJsonAsync<List<DeviceView>>("/api/devices", Json).ConfigureAwait(false) ?? [];
 

@@ -4,7 +4,11 @@ using Thanhhoa.Iot.TestSupport.Processes;
 
 namespace Thanhhoa.Iot.EndToEnd.Tests.Harness;
 
-/// <summary>The real cloud as a child process on free loopback ports, restartable on the same ports and data.</summary>
+/// <summary>
+/// The real cloud as a child process on free loopback ports, restartable on the same ports and data. Runs
+/// with <c>Security:Mode=Development</c> (simulated fleets connect unprovisioned) unless the extra arguments
+/// say <c>--Security:Mode=Enforced</c>; <see cref="Api"/> carries the bootstrap admin key.
+/// </summary>
 public sealed class CloudProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -17,8 +21,18 @@ public sealed class CloudProcess : IAsyncDisposable
         _extraArgs = extraArgs;
         HttpPort = FreeTcpPort.Next();
         MqttPort = FreeTcpPort.Next();
-        Api = new CloudApi(new Uri($"http://127.0.0.1:{HttpPort}"));
+        Api = new CloudApi(BaseAddress);
     }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    /// <summary>
+    /// The bootstrap admin API key the cloud wrote (owner-only) on its first run. A node that shares its
+    /// store (PostgreSQL) with a node that started first finds a key already there and writes none.
+    /// </summary>
+    public string? AdminKey => File.Exists(KeyFile) ? File.ReadAllText(KeyFile).Trim() : null;
+
+    private string KeyFile => Path.Combine(DataDirectory, "security", "bootstrap-admin.key");
 
     public string DataDirectory { get; }
 
@@ -47,10 +61,15 @@ public sealed class CloudProcess : IAsyncDisposable
             $"--Urls=http://127.0.0.1:{HttpPort}",
             $"--Broker:Port={MqttPort.ToString(CultureInfo.InvariantCulture)}",
             $"--Storage:DataDirectory={DataDirectory}",
+            "--Security:Mode=Development",
         };
         args.AddRange(_extraArgs);
         _process = ChildProcess.StartDotnet(RepoPaths.BuiltDll("cloud/Thanhhoa.Iot.Cloud", "Thanhhoa.Iot.Cloud"), args, name: "cloud");
         await _process.WaitForLineAsync("cloud ready", StartTimeout).ConfigureAwait(false);
+        if (AdminKey is { } key)
+        {
+            Api.UseKey(key);
+        }
     }
 
     /// <summary>SIGKILL: the broker and the cloud vanish without a goodbye.</summary>

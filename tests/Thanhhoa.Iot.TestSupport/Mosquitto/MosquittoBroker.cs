@@ -19,22 +19,23 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly TempDirectory _dir = new("mosquitto");
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private TempDirectory? _extra;
 
-    private MosquittoBroker(string executable, int port)
+    private MosquittoBroker(string executable, int port, IReadOnlyList<string>? security = null)
     {
         _executable = executable;
         Port = port;
         ConfigFile = _dir.File("mosquitto.conf");
-        File.WriteAllText(ConfigFile, string.Join('\n',
+        File.WriteAllText(ConfigFile, string.Join('\n', [
             $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
-            "allow_anonymous true",
+            .. security ?? ["allow_anonymous true"],
             "set_tcp_nodelay true",
             "max_queued_messages 0",
             "persistence false",
             "log_dest stderr",
             "log_type error",
             "log_type warning",
-            string.Empty));
+            string.Empty]));
     }
 
     public string Host => "127.0.0.1";
@@ -62,6 +63,38 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         var executable = ExternalTool.Require("mosquitto", "mosquitto");
         var broker = new MosquittoBroker(executable, FreeTcpPort.Next());
+        try
+        {
+            await broker.StartAgainAsync(cancellationToken).ConfigureAwait(false);
+            return broker;
+        }
+        catch
+        {
+            await broker.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts mosquitto with the dynamic-security plugin and no anonymous access: the plugin's JSON is
+    /// initialised in the temp directory with <c>mosquitto_ctrl dynsec init</c> and one admin,
+    /// <paramref name="adminUser"/>/<paramref name="adminPassword"/>, who may administer clients and roles
+    /// over <c>$CONTROL/dynamic-security/v1</c> but not publish to normal topics.
+    /// </summary>
+    public static async Task<MosquittoBroker> StartWithDynamicSecurityAsync(string adminUser, string adminPassword, CancellationToken cancellationToken = default)
+    {
+        var executable = ExternalTool.Require("mosquitto", "mosquitto");
+        var control = ExternalTool.Require("mosquitto_ctrl", "mosquitto-clients");
+        var plugin = DynamicSecurityPlugin.Find();
+        var dir = new TempDirectory("mosquitto-dynsec");
+        var json = dir.File("dynsec.json");
+        await DynamicSecurityPlugin.InitAsync(control, json, adminUser, adminPassword, cancellationToken).ConfigureAwait(false);
+        var broker = new MosquittoBroker(executable, FreeTcpPort.Next(), [
+            "allow_anonymous false",
+            $"plugin {plugin}",
+            $"plugin_opt_config_file {json}",
+        ]);
+        broker._extra = dir;
         try
         {
             await broker.StartAgainAsync(cancellationToken).ConfigureAwait(false);
@@ -114,6 +147,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         _process?.Dispose();
         _dir.Dispose();
+        _extra?.Dispose();
     }
 
     // Polling is the only signal an external process gives that its socket is open; bounded by a deadline.

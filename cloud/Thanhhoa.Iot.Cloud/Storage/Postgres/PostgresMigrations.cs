@@ -98,5 +98,6 @@ internal static class PostgresMigrations
                 at     timestamptz NOT NULL
             );
             """),
+        Security.Postgres.SecurityMigration.Create(3),
     ];
 }

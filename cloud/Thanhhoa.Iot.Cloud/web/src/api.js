@@ -1,5 +1,24 @@
+import { t } from './i18n.js';
+
+// In enforced mode the API answers 401 until the browser holds a key: ask for it once, hand it to
+// POST api/session (which keeps it in an HttpOnly cookie, out of reach of this script), and retry.
+let login = null;
+
+async function signIn() {
+  const key = window.prompt(t('keyPrompt'));
+  if (!key) return false;
+  const response = await fetch('api/session', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ key: key.trim() }),
+  });
+  return response.ok;
+}
+
 async function request(path, options) {
-  const response = await fetch(path, options);
+  let response = await fetch(path, options);
+  if (response.status === 401) {
+    login = login || signIn().finally(() => { login = null; });
+    if (await login) response = await fetch(path, options);
+  }
   if (!response.ok) {
     let detail = `${response.status}`;
     try { const problem = await response.json(); detail = problem.detail || problem.title || detail; } catch { /* not JSON */ }

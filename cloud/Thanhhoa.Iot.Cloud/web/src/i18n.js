@@ -119,6 +119,7 @@ const dict = {
   zoomIn: ['Phóng to', 'Zoom in'],
   zoomOut: ['Thu nhỏ', 'Zoom out'],
   loadFailed: ['Không tải được dữ liệu: {msg}', 'Could not load data: {msg}'],
+  keyPrompt: ['Nhập khóa API (thk_…) do quản trị viên cấp:', 'Enter your API key (thk_…) from an administrator:'],
 };
 
 let lang = localStorage.getItem('thiot.lang') === 'en' ? 'en' : 'vi';

@@ -112,8 +112,8 @@ async function start() {
   tick();
   setInterval(tick, 1000);
   setLive('connecting');
+  areas = await api.areas(); // first call: asks for an API key when the cloud wants one
   connect();
-  areas = await api.areas();
   renderDistricts();
   legend($('legend'));
   await Promise.all([siteMap.loadOutlines(), loadLive()]);

@@ -10,7 +10,7 @@ namespace Thanhhoa.Iot.Edge.Diagnostics.Doctor;
 
 /// <summary>
 /// The broker is reachable the way the uplink reaches it: the name resolves, a TCP connection opens,
-/// and with TLS the handshake succeeds with the system's certificate validation. It sends no MQTT
+/// and with TLS the handshake succeeds (against the pinned CA when one is configured, else the system's trust). It sends no MQTT
 /// CONNECT: a second session with this device's client id would throw the running service off.
 /// </summary>
 public sealed class BrokerCheck(Texts texts, TimeProvider time, BrokerTarget target) : IDiagnosticCheck
@@ -68,10 +68,11 @@ public sealed class BrokerCheck(Texts texts, TimeProvider time, BrokerTarget tar
     private async Task<CheckResult> HandshakeAsync(TcpClient client, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
         var problems = SslPolicyErrors.None;
-        await using var tls = new SslStream(client.GetStream(), false, (_, _, _, errors) =>
+        using var pinned = string.IsNullOrEmpty(target.CaCertificateFile) ? null : Uplink.PinnedCertificateAuthority.Load(target.CaCertificateFile);
+        await using var tls = new SslStream(client.GetStream(), false, (_, certificate, _, errors) =>
         {
             problems = errors;
-            return errors == SslPolicyErrors.None;
+            return pinned?.Validate(certificate, errors) ?? errors == SslPolicyErrors.None;
         });
         try
         {

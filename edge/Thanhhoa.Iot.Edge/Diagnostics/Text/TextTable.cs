@@ -6,12 +6,12 @@ namespace Thanhhoa.Iot.Edge.Diagnostics.Text;
 /// Every message of the technician's tools, English and Vietnamese side by side, so a translation
 /// is reviewed next to its source and a missing one fails a test rather than a technician. Templates
 /// use composite format placeholders ({0}); both languages of a key take the same arguments.
-/// Split by area across partial files (Checks, Doctor, Cli).
+/// Split by area across partial files (Checks, Doctor, Cli, Provisioning).
 /// </summary>
 internal static partial class TextTable
 {
     private static readonly FrozenDictionary<TextKey, (string En, string Vi)> Entries =
-        Checks().Concat(Doctor()).Concat(Cli()).ToFrozenDictionary(e => e.Key, e => (e.En, e.Vi));
+        Checks().Concat(Doctor()).Concat(Cli()).Concat(Provisioning()).ToFrozenDictionary(e => e.Key, e => (e.En, e.Vi));
 
     public static IEnumerable<TextKey> Keys => Entries.Keys;
 

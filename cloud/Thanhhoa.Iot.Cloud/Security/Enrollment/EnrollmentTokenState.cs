@@ -1,0 +1,9 @@
+namespace Thanhhoa.Iot.Cloud.Security.Enrollment;
+
+public enum EnrollmentTokenState
+{
+    Valid,
+    Used,
+    Expired,
+    Revoked,
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NUnit.Framework;
+
+namespace Thanhhoa.Iot.Cloud.Tests.Security;
+
+/// <summary><c>POST /api/broker/auth</c> and <c>/api/broker/acl</c>, as EMQX-like brokers call them.</summary>
+[TestFixture]
+[Category("Integration")]
+public sealed class BrokerAuthApiTests
+{
+    private const string Secret = "broker-shared-secret-0123456789";
+    private SecureCloud _cloud = null!;
+    private ProvisionedDevice _a = null!;
+    private ProvisionedDevice _b = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _cloud = await SecureCloud.StartAsync("cloud-brokerauth", $"--Security:BrokerAuthSecret={Secret}");
+        _a = await _cloud.ProvisionDeviceAsync("site-a");
+        _b = await _cloud.ProvisionDeviceAsync("site-b");
+    }
+
+    [TearDown]
+    public async Task TearDown() => await _cloud.DisposeAsync();
+
+    [Test]
+    public async Task Auth_OwnCredentials_Allow() => Assert.That(await AuthAsync(_a.DeviceId, _a.DeviceId, _a.Secret), Is.EqualTo("allow"));
+
+    [Test]
+    public async Task Auth_WrongSecretOrAnotherId_Deny()
+    {
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await AuthAsync(_a.DeviceId, _a.DeviceId, SecureCloud.NewSecret()), Is.EqualTo("deny"));
+            Assert.That(await AuthAsync(_b.DeviceId, _b.DeviceId, _a.Secret), Is.EqualTo("deny"));
+            Assert.That(await AuthAsync("gw-unknown", "gw-unknown", _a.Secret), Is.EqualTo("deny"));
+        });
+    }
+
+    [TestCase("publish", "thiot/v1/{a}/up/telemetry", "allow")]
+    [TestCase("publish", "thiot/v1/{b}/up/telemetry", "deny")]
+    [TestCase("publish", "thiot/v1/{a}/down/cmd", "deny")]
+    [TestCase("subscribe", "thiot/v1/{a}/down/#", "allow")]
+    [TestCase("subscribe", "thiot/v1/{b}/down/#", "deny")]
+    [TestCase("subscribe", "thiot/v1/+/down/#", "deny")]
+    [TestCase("subscribe", "#", "deny")]
+    [TestCase("delete", "thiot/v1/{a}/up/telemetry", "deny")]
+    public async Task Acl_Device_OwnTopicsOnly(string action, string topic, string expected)
+    {
+        topic = topic.Replace("{a}", _a.DeviceId, StringComparison.Ordinal).Replace("{b}", _b.DeviceId, StringComparison.Ordinal);
+        using var response = await PostAsync("/api/broker/acl", new { clientid = _a.DeviceId, username = _a.DeviceId, topic, action }, Secret);
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Acl_UserNameNotTheClientId_Deny()
+    {
+        using var response = await PostAsync("/api/broker/acl", new { clientid = _a.DeviceId, username = _b.DeviceId, topic = $"thiot/v1/{_a.DeviceId}/up/state", action = "publish" }, Secret);
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString(), Is.EqualTo("deny"));
+    }
+
+    [TestCase(null)]
+    [TestCase("wrong-secret-wrong-secret")]
+    public async Task Call_WithoutTheSharedSecret_Unauthorized(string? secret)
+    {
+        using var response = await PostAsync("/api/broker/auth", new { clientid = _a.DeviceId, username = _a.DeviceId, password = _a.Secret }, secret);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    private async Task<string?> AuthAsync(string clientId, string username, string password)
+    {
+        using var response = await PostAsync("/api/broker/auth", new { clientid = clientId, username, password }, Secret);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString();
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string path, object body, string? secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Broker-Secret", secret);
+        }
+
+        return _cloud.Anonymous.SendAsync(request);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Thanhhoa.Iot.Cloud.Tests.Security;
+
+internal sealed record ProvisionedDevice(string DeviceId, string Secret, string? Site);
