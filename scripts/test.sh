@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: restores, builds and runs every test project, then prints one line
 # "N passed, N failed, N skipped" totalled over all test projects (CI reads that line).
+# A failed test prints its message and the top of its stack, so a CI log alone explains it.
 # Extra arguments go to `dotnet test` (e.g. --filter "Category=Unit").
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,8 @@ rm -rf "$results"; mkdir -p "$results"
 echo "== test"
 dotnet test Thanhhoa.Iot.sln -c Release --no-build -nologo \
   --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" \
-  -- NUnit.DefaultTimeout=600000 "$@" | tee "$results/console.log" | grep -E "^\s*(Failed|Passed|Skipped) |error|Error Message|Total tests|Test Run" | grep -vE "^\s*Passed " || true
+  -- NUnit.DefaultTimeout=600000 "$@" | tee "$results/console.log" \
+  | awk '/^[[:space:]]*Failed /{n=30} n>0{print; n--; next} /^[[:space:]]*Skipped |Total tests|Test Run/{print}' || true
 status=${PIPESTATUS[0]}
 
 # Total the TRX counters of every test project (one .trx per project).

@@ -160,8 +160,11 @@ public sealed class CommandService(
             return [];
         }
 
+        // Counted before the send: a fast gateway's result must never be visible before the publish that caused it.
+        // A failed send is logged and still counted, as before; the birth's re-send retries it.
+        var marked = await store.MarkPublishedAsync(commands.Select(c => c.Id).ToList(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await SendAsync(commands, cancellationToken).ConfigureAwait(false);
-        return await store.MarkPublishedAsync(commands.Select(c => c.Id).ToList(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return marked;
     }
 
     private async Task SendAsync(IReadOnlyList<CommandRecord> commands, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Thanhhoa.Iot.Contracts.Messages;
 using Microsoft.Extensions.Options;
 using Thanhhoa.Iot.Cloud.Registry;
 using Thanhhoa.Iot.Cloud.Sites;

@@ -9,11 +9,17 @@ namespace Thanhhoa.Iot.Cloud.Uptime;
 /// </summary>
 internal sealed class PowerConditions
 {
+    /// <summary>The codes that decide a site's power state; the others are ignored here.</summary>
+    private static readonly HashSet<string> Power = new(StringComparer.Ordinal)
+    {
+        AlarmCodes.MainsFail, AlarmCodes.OnBattery, AlarmCodes.GeneratorRunning, AlarmCodes.GeneratorFailedToStart, AlarmCodes.SiteDown,
+    };
+
     private readonly HashSet<string> _active = new(StringComparer.Ordinal);
 
     public void Apply(LedgerEvent e)
     {
-        if (!AlarmCodes.Power.Contains(e.Code))
+        if (!Power.Contains(e.Code))
         {
             return;
         }
@@ -34,7 +40,7 @@ internal sealed class PowerConditions
         var mainsCause = _active.Contains(AlarmCodes.MainsFail) ? AlarmCodes.MainsFail : AlarmCodes.OnBattery;
         if (_active.Contains(AlarmCodes.SiteDown))
         {
-            var cause = _active.Contains(AlarmCodes.GeneratorFail) ? AlarmCodes.GeneratorFail
+            var cause = _active.Contains(AlarmCodes.GeneratorFailedToStart) ? AlarmCodes.GeneratorFailedToStart
                 : mainsLost ? mainsCause
                 : AlarmCodes.SiteDown;
             return (PowerState.Down, cause);

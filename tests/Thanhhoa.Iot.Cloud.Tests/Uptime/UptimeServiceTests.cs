@@ -1,3 +1,4 @@
+using Thanhhoa.Iot.Contracts.Messages;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Uptime;

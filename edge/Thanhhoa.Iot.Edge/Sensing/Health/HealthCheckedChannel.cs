@@ -12,7 +12,7 @@ namespace Thanhhoa.Iot.Edge.Sensing.Health;
 /// </summary>
 public sealed partial class HealthCheckedChannel : ISensorChannel
 {
-    public const string FaultCode = "sensor_fault";
+    public const string FaultCode = AlarmCodes.SensorFault;
 
     private readonly ISensorChannel _inner;
     private readonly IOutbox _outbox;
