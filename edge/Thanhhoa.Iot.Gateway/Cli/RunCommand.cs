@@ -36,7 +36,9 @@ internal static class RunCommand
         try
         {
             using var host = builder.Build();
-            await host.RunAsync().ConfigureAwait(false);
+            // Not RunAsync: it disposes the host, and the died-loop check below must still read its services.
+            await host.StartAsync().ConfigureAwait(false);
+            await host.WaitForShutdownAsync().ConfigureAwait(false);
             return DiedLoop(host) is { } died ? Fail(died) : ExitCodes.Ok;
         }
         catch (OptionsValidationException ex)

@@ -53,9 +53,11 @@ public sealed class ProvisionFlowTests
 
         var secret = File.ReadAllText(gateway.SecretFile).Trim();
         string[] secrets = [secret, token, token.Split('_')[2], _cloud.AdminKey!, _cloud.AdminKey!.Split('_')[2]];
+        var stopped = await gateway.Run.StopAsync(TimeSpan.FromSeconds(30)); // what systemd's stop does: SIGTERM
         var logs = _cloud.Process.Output.Concat(provision.Lines).Concat(again.Lines).Concat(gateway.Run.Output).ToList();
         Assert.Multiple(() =>
         {
+            Assert.That(stopped, Is.Zero, "a clean SIGTERM exits 0, so systemd does not count it a failure: " + gateway.Run.Tail(10));
             Assert.That(provision.Stdout, Has.Some.Contains($"this gateway is device {deviceId} at site th-bts-042").And.Some.Contains("(TLS)"));
             Assert.That(File.GetUnixFileMode(gateway.SecretFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
             Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(gateway.SecretFile)!), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
