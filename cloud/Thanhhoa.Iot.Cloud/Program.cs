@@ -29,7 +29,7 @@ namespace Thanhhoa.Iot.Cloud
                 .AddCloudSecurity(builder.Configuration).AddBroker(builder.Configuration)
                 .AddCloudApis().AddCloudHealth()
                 .AddDashboard(builder.Configuration);
-            builder.Services.AddCommands(builder.Configuration).AddDesiredConfig();
+            builder.Services.AddCommands(builder.Configuration).AddDesiredConfig(builder.Configuration);
             overrideServices?.Invoke(builder.Services);
 
             var app = builder.Build();

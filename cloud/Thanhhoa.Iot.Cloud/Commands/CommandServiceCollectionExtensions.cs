@@ -1,15 +1,17 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Thanhhoa.Iot.Cloud.Broker;
+using Thanhhoa.Iot.Cloud.Commands.Postgres;
 using Thanhhoa.Iot.Cloud.Coordination;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.Storage;
 
 namespace Thanhhoa.Iot.Cloud.Commands;
 
 public static class CommandServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the command service (LiteDB store, embedded-broker delivery, result ingest, background
+    /// Registers the command service (LiteDB or PostgreSQL store by Storage:Provider, embedded-broker delivery, result ingest, background
     /// worker with the expiry sweep) and the authorization policies of the command and configuration APIs.
     /// </summary>
     public static IServiceCollection AddCommands(this IServiceCollection services, IConfiguration configuration)
@@ -17,7 +19,15 @@ public static class CommandServiceCollectionExtensions
         services.AddOptions<CloudCommandOptions>().Bind(configuration.GetSection(CloudCommandOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CloudCommandOptions>, CloudCommandOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ICommandStore, LiteCommandStore>();
+        if (StorageOptions.IsPostgres(configuration))
+        {
+            services.TryAddSingleton<ICommandStore, PostgresCommandStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<ICommandStore, LiteCommandStore>();
+        }
+
         services.TryAddSingleton<CommandRequestValidator>();
         services.TryAddSingleton<CommandService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandObserver, CommandMetrics>());

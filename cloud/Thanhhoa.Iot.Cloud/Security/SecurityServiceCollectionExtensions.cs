@@ -61,7 +61,7 @@ public static class SecurityServiceCollectionExtensions
     private static void AddStores(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SecurityPaths>();
-        if (configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.LiteDb) == StorageProvider.Postgres)
+        if (StorageOptions.IsPostgres(configuration))
         {
             services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
             services.AddSingleton<IEnrollmentTokenStore, PostgresEnrollmentTokenStore>();

@@ -24,4 +24,8 @@ public sealed class StorageOptions
     public Postgres.PostgresStorageOptions Postgres { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+
+    /// <summary>Whether the configuration selects PostgreSQL (read before the options exist, to pick the stores).</summary>
+    public static bool IsPostgres(IConfiguration configuration) =>
+        configuration.GetSection(Section).GetValue(nameof(Provider), StorageProvider.LiteDb) == StorageProvider.Postgres;
 }

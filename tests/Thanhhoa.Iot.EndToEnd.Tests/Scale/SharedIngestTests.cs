@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using NUnit.Framework;
 using Thanhhoa.Iot.EndToEnd.Tests.Harness;
 using Thanhhoa.Iot.LoadHarness;
@@ -7,7 +10,8 @@ namespace Thanhhoa.Iot.EndToEnd.Tests.Scale;
 /// <summary>
 /// Two cloud nodes on one mosquitto and one PostgreSQL, sharing ingest through an MQTT 5 shared
 /// subscription: every reading is stored exactly once and both nodes take part; singleton jobs run
-/// once per period although both nodes schedule them.
+/// once per period although both nodes schedule them; commands and desired configuration made on one
+/// node are the same records on the other.
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -72,6 +76,34 @@ public sealed class SharedIngestTests
         {
             Assert.That(doubled, Is.Zero, "no period ran on both nodes");
             Assert.That(rows, Is.GreaterThanOrEqualTo(runs));
+        });
+    }
+
+    [Test]
+    public async Task CommandAndConfig_MadeOnOneNode_FollowedAndChangedOnTheOther()
+    {
+        var key = _cloud.Nodes.Select(n => n.AdminKey).First(k => k is not null)!; // the node that bootstrapped first
+        var (a, b) = (_cloud.Nodes[0].Api, _cloud.Nodes[1].Api);
+        a.UseKey(key);
+        b.UseKey(key);
+
+        var created = await (await a.Http.PostAsJsonAsync("/api/commands", new { deviceId = "gw-nodes", type = "ping", expires = DateTimeOffset.UtcNow.AddHours(1) }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("commands")[0].GetProperty("id").GetString();
+        var onB = await b.Http.GetAsync(new Uri($"/api/commands/{id}", UriKind.Relative));
+        var cancelOnB = await b.Http.PostAsync(new Uri($"/api/commands/{id}/cancel", UriKind.Relative), null);
+        var onA = await a.Http.GetFromJsonAsync<JsonElement>($"/api/commands/{id}");
+
+        var put = await a.Http.PutAsJsonAsync("/api/config/devices/gw-nodes", new { settings = new { uploadSeconds = 45 } });
+        var configOnB = await b.Http.GetAsync(new Uri("/api/config/devices/gw-nodes", UriKind.Relative));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(onB.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the command created on node a is found on node b");
+            Assert.That(cancelOnB.IsSuccessStatusCode, Is.True, await cancelOnB.Content.ReadAsStringAsync());
+            Assert.That(onA.GetProperty("status").GetString(), Is.EqualTo("cancelled").IgnoreCase, "node b's cancel is what node a reads");
+            Assert.That(put.IsSuccessStatusCode, Is.True, await put.Content.ReadAsStringAsync());
+            Assert.That(configOnB.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the configuration made on node a is node b's too");
+            Assert.That(await configOnB.Content.ReadAsStringAsync(), Does.Contain("45"));
         });
     }
 }

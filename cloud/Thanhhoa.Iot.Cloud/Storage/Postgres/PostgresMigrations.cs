@@ -99,5 +99,6 @@ internal static class PostgresMigrations
             );
             """),
         Security.Postgres.SecurityMigration.Create(3),
+        Commands.Postgres.CommandTablesMigration.Create(4),
     ];
 }
