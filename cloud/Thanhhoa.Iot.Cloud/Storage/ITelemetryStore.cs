@@ -18,4 +18,7 @@ public interface ITelemetryStore
 
     /// <summary>Events of a device (optionally about one channel) in the range, ascending by timestamp.</summary>
     Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Every device's events at or after <paramref name="since"/> (event time), streamed: one pass for start-up.</summary>
+    IAsyncEnumerable<StoredEvent> EventsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -34,7 +34,7 @@ public sealed class DeviceHistoryCache(LedgerLoader loader, IOptions<UptimeOptio
     public Task WarmAsync()
     {
         var since = Horizon();
-        _warm = Task.Run(() => loader.LoadAll(since, id => _entries.GetOrAdd(id, _ => Entry.Loaded(new DeviceHistory(id, since))).History));
+        _warm = Task.Run(() => loader.LoadAllAsync(since, id => _entries.GetOrAdd(id, _ => Entry.Loaded(new DeviceHistory(id, since))).History, CancellationToken.None));
         return _warm;
     }
 

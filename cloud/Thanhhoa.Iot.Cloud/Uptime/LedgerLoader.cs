@@ -1,6 +1,4 @@
-using LiteDB;
 using Thanhhoa.Iot.Cloud.Storage;
-using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 namespace Thanhhoa.Iot.Cloud.Uptime;
 
@@ -9,7 +7,7 @@ namespace Thanhhoa.Iot.Cloud.Uptime;
 /// time (three indexed queries), or every gateway at once in one pass per collection, which is what start-up uses:
 /// LiteDB answers one scan far faster than thousands of small queries.
 /// </summary>
-public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore links, ObservationStore observations, LiteDbStore store)
+public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore links, ObservationStore observations)
 {
     private static readonly DateTimeOffset Far = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -29,7 +27,7 @@ public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore lin
     }
 
     /// <summary>Fills a history per gateway (created by <paramref name="historyFor"/>) with everything stored since <paramref name="since"/>.</summary>
-    public void LoadAll(DateTimeOffset since, Func<string, DeviceHistory> historyFor)
+    public async Task LoadAllAsync(DateTimeOffset since, Func<string, DeviceHistory> historyFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(historyFor);
         foreach (var device in links.All(since))
@@ -46,10 +44,21 @@ public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore lin
             historyFor(device.Key).AddObservations(device);
         }
 
-        var events = store.Database.GetCollection(LiteDbStore.Events).Find(LiteDB.Query.GTE("t", since.UtcTicks)).Select(TelemetryDocuments.ToEvent);
-        foreach (var device in events.GroupBy(e => e.DeviceId, StringComparer.Ordinal))
+        // From the telemetry store, whichever it is: under PostgreSQL the events are there, not in a node-local file.
+        var byDevice = new Dictionary<string, List<StoredEvent>>(StringComparer.Ordinal);
+        await foreach (var e in telemetry.EventsSinceAsync(since, cancellationToken).ConfigureAwait(false))
         {
-            historyFor(device.Key).AddEvents(device);
+            if (!byDevice.TryGetValue(e.DeviceId, out var list))
+            {
+                byDevice[e.DeviceId] = list = [];
+            }
+
+            list.Add(e);
+        }
+
+        foreach (var (device, events) in byDevice)
+        {
+            historyFor(device).AddEvents(events.OrderBy(e => e.Timestamp).ThenBy(e => e.Seq));
         }
     }
 }

@@ -145,5 +145,8 @@ public sealed class ExternalBrokerTests
 
         public Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
             inner.QueryEventsAsync(query, cancellationToken);
+
+        public IAsyncEnumerable<StoredEvent> EventsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+            inner.EventsSinceAsync(since, cancellationToken);
     }
 }

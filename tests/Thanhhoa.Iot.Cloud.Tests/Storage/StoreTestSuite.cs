@@ -165,6 +165,23 @@ public abstract class StoreTestSuite
     }
 
     [Test]
+    public async Task EventsSince_EveryDevice_OnlyFromThatTimeOn()
+    {
+        await using var s = await OpenAsync();
+        StoredEvent At(string device, long seq, int minute) =>
+            new(device, seq, T0.AddMinutes(minute), "mains_fail", EventAction.Raise, Severity.Critical, null, null, null, T0.AddMinutes(minute));
+        await s.Telemetry.AppendEventsAsync([At("gw-1", 1, 0), At("gw-1", 2, 10), At("gw-2", 1, 5), At("gw-2", 2, 20)], None);
+
+        var since = new List<StoredEvent>();
+        await foreach (var e in s.Telemetry.EventsSinceAsync(T0.AddMinutes(5), None))
+        {
+            since.Add(e);
+        }
+
+        Assert.That(since.Select(e => (e.DeviceId, e.Seq)), Is.EquivalentTo(new[] { ("gw-1", 2L), ("gw-2", 1L), ("gw-2", 2L) }));
+    }
+
+    [Test]
     public async Task RecordReadings_OlderValueArrivesLater_NewestValueKept()
     {
         await using var s = await OpenAsync();

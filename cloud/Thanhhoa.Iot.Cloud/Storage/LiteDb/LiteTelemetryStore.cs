@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LiteDB;
 
 namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
@@ -41,6 +42,17 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
         }
 
         return Task.FromResult<IReadOnlyList<StoredEvent>>(events.Take(query.Limit).ToList());
+    }
+
+    public async IAsyncEnumerable<StoredEvent> EventsSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var doc in store.Database.GetCollection(LiteDbStore.Events).Find(LiteDB.Query.GTE("t", since.UtcTicks)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return TelemetryDocuments.ToEvent(doc);
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     private static AppendResult InsertNew(ILiteCollection<BsonDocument> collection, List<BsonDocument> docs)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -78,11 +79,21 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         var rows = new List<StoredEvent>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new StoredEvent(reader.GetString(0), reader.GetInt64(1), Time(reader, 2), reader.GetString(3),
-                (EventAction)reader.GetInt16(4), (Severity)reader.GetInt16(5), Text(reader, 6), Text(reader, 7), Values(Text(reader, 8)), Time(reader, 9)));
+            rows.Add(ReadEvent(reader));
         }
 
         return rows;
+    }
+
+    public async IAsyncEnumerable<StoredEvent> EventsSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.CreateCommand($"SELECT {EventColumns} FROM events WHERE ts >= @from");
+        command.Parameters.AddWithValue("from", since.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadEvent(reader);
+        }
     }
 
     private Task<AppendResult> AppendAsync<TRow>(
@@ -177,6 +188,10 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
 
         return command;
     }
+
+    private static StoredEvent ReadEvent(NpgsqlDataReader reader) =>
+        new(reader.GetString(0), reader.GetInt64(1), Time(reader, 2), reader.GetString(3), (EventAction)reader.GetInt16(4), (Severity)reader.GetInt16(5),
+            Text(reader, 6), Text(reader, 7), Values(Text(reader, 8)), Time(reader, 9));
 
     private static DateTimeOffset Time(NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
