@@ -1,6 +1,5 @@
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Coordination;
-using Thanhhoa.Iot.Cloud.Storage.Postgres;
 using Thanhhoa.Iot.Cloud.Tests.Storage;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Coordination;
@@ -10,36 +9,20 @@ namespace Thanhhoa.Iot.Cloud.Tests.Coordination;
 [Category("Integration")]
 public sealed class PostgresLeaseStoreTests : LeaseStoreTestSuite
 {
-    private readonly List<PostgresStore> _stores = [];
-    private PostgresDatabase _db = null!;
+    private PostgresNodes _pg = null!;
 
     [OneTimeSetUp]
-    public async Task CreateDatabaseAsync() => _db = await PostgresDatabase.CreateAsync("leases");
+    public async Task CreateDatabaseAsync() => _pg = await PostgresNodes.CreateAsync("leases", "leases, job_runs");
 
     [SetUp]
-    public async Task EmptyAsync()
-    {
-        await (await _db.OpenAsync(Time)).DisposeAsync();
-        await _db.ExecuteAsync("TRUNCATE leases, job_runs");
-    }
+    public Task EmptyAsync() => _pg.ResetAsync(Time);
 
     [TearDown]
-    public async Task CloseAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-
-        _stores.Clear();
-    }
+    public Task CloseAsync() => _pg.CloseAllAsync();
 
     protected override async Task<(ILeaseStore A, ILeaseStore B)> OpenAsync()
     {
-        var a = await _db.OpenAsync(Time);
-        var b = await _db.OpenAsync(Time);
-        _stores.Add(a);
-        _stores.Add(b);
+        var (a, b) = await _pg.OpenTwoAsync(Time);
         return (new PostgresLeaseStore(a, Time), new PostgresLeaseStore(b, Time));
     }
 }

@@ -193,15 +193,6 @@ public sealed class PostgresCommandStore(PostgresStore store) : ICommandStore
         p.Add(new NpgsqlParameter("doc", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(c, CommandDocumentJson.Default.CommandRecord) });
     }
 
-    private static async Task<IReadOnlyList<CommandRecord>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var all = new List<CommandRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(JsonSerializer.Deserialize(reader.GetString(0), CommandDocumentJson.Default.CommandRecord)!);
-        }
-
-        return all;
-    }
+    private static async Task<IReadOnlyList<CommandRecord>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken) =>
+        await command.ReadAsync(r => JsonSerializer.Deserialize(r.GetString(0), CommandDocumentJson.Default.CommandRecord)!, cancellationToken).ConfigureAwait(false);
 }

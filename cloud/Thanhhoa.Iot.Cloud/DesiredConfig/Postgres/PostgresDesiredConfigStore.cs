@@ -29,14 +29,7 @@ public sealed class PostgresDesiredConfigStore(PostgresStore store) : IDesiredCo
         store.InTransactionAsync((connection, tx) => UpsertGroupAsync(connection, tx, group, cancellationToken), cancellationToken);
 
     public Task DeleteGroupAsync(string name, CancellationToken cancellationToken) =>
-        store.InTransactionAsync(
-            async (connection, tx) =>
-            {
-                await using var command = PostgresStore.Command("DELETE FROM config_groups WHERE name = @name", connection, tx);
-                command.Parameters.AddWithValue("name", name);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken);
+        store.ExecuteAsync("DELETE FROM config_groups WHERE name = @name", p => p.AddWithValue("name", name), cancellationToken);
 
     public async Task<DeviceConfig?> GetDeviceAsync(string deviceId, CancellationToken cancellationToken)
     {
@@ -127,15 +120,6 @@ public sealed class PostgresDesiredConfigStore(PostgresStore store) : IDesiredCo
     private static NpgsqlParameter Doc(DeviceConfig device) =>
         new("doc", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(device, ConfigDocumentJson.Default.DeviceConfig) };
 
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(NpgsqlCommand command, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var all = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(JsonSerializer.Deserialize(reader.GetString(0), type)!);
-        }
-
-        return all;
-    }
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(NpgsqlCommand command, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        await command.ReadAsync(r => JsonSerializer.Deserialize(r.GetString(0), type)!, cancellationToken).ConfigureAwait(false);
 }

@@ -13,54 +13,37 @@ public sealed class PostgresApiKeyStore(PostgresStore store) : IApiKeyStore
     public Task AddAsync(ApiKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return store.InTransactionAsync(
-            async (connection, tx) =>
+        return store.ExecuteAsync(
+            $"INSERT INTO api_keys ({Columns}) VALUES (@id, @name, @role, @sites, @hash, @created, @by, NULL)",
+            p =>
             {
-                await using var command = PostgresStore.Command(
-                    $"INSERT INTO api_keys ({Columns}) VALUES (@id, @name, @role, @sites, @hash, @created, @by, NULL)", connection, tx);
-                command.Parameters.AddWithValue("id", key.Id);
-                command.Parameters.AddWithValue("name", key.Name);
-                command.Parameters.AddWithValue("role", key.Role.ToString());
-                command.Parameters.AddWithValue("sites", key.Sites.ToArray());
-                command.Parameters.AddWithValue("hash", key.Hash);
-                command.Parameters.AddWithValue("created", key.CreatedAt.UtcDateTime);
-                command.Parameters.AddWithValue("by", PgRead.Value(key.CreatedBy));
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                p.AddWithValue("id", key.Id);
+                p.AddWithValue("name", key.Name);
+                p.AddWithValue("role", key.Role.ToString());
+                p.AddWithValue("sites", key.Sites.ToArray());
+                p.AddWithValue("hash", key.Hash);
+                p.AddWithValue("created", key.CreatedAt.UtcDateTime);
+                p.AddWithValue("by", PgRead.Value(key.CreatedBy));
             },
             cancellationToken);
     }
 
-    public async Task<ApiKey?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var command = store.DataSource.CreateCommand($"SELECT {Columns} FROM api_keys WHERE id = @id");
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-    }
+    public async Task<ApiKey?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (await store.ReadAsync($"SELECT {Columns} FROM api_keys WHERE id = @id", p => p.AddWithValue("id", id), Read, cancellationToken).ConfigureAwait(false))
+        .SingleOrDefault();
 
-    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var command = store.DataSource.CreateCommand($"SELECT {Columns} FROM api_keys ORDER BY created_at, id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var all = new List<ApiKey>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(Read(reader));
-        }
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken) =>
+        await store.ReadAsync($"SELECT {Columns} FROM api_keys ORDER BY created_at, id", null, Read, cancellationToken).ConfigureAwait(false);
 
-        return all;
-    }
-
-    public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        store.InTransactionAsync(
-            async (connection, tx) =>
+    public async Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await store.ExecuteAsync(
+            "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, @at) WHERE id = @id",
+            p =>
             {
-                await using var command = PostgresStore.Command("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, @at) WHERE id = @id", connection, tx);
-                command.Parameters.AddWithValue("id", id);
-                command.Parameters.AddWithValue("at", at.UtcDateTime);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+                p.AddWithValue("id", id);
+                p.AddWithValue("at", at.UtcDateTime);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false) == 1;
 
     private static ApiKey Read(NpgsqlDataReader r) => new()
     {

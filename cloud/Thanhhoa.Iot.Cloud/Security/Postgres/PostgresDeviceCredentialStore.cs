@@ -13,26 +13,12 @@ public sealed class PostgresDeviceCredentialStore(PostgresStore store) : IDevice
 {
     private const string Columns = "device_id, hash, site, enrolled_at, token_id, revoked_at, revoked_reason";
 
-    public async Task<DeviceCredential?> FindAsync(string deviceId, CancellationToken cancellationToken)
-    {
-        await using var command = store.DataSource.CreateCommand($"SELECT {Columns} FROM device_credentials WHERE device_id = @id");
-        command.Parameters.AddWithValue("id", deviceId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-    }
+    public async Task<DeviceCredential?> FindAsync(string deviceId, CancellationToken cancellationToken) =>
+        (await store.ReadAsync($"SELECT {Columns} FROM device_credentials WHERE device_id = @id", p => p.AddWithValue("id", deviceId), Read, cancellationToken)
+            .ConfigureAwait(false)).SingleOrDefault();
 
-    public async Task<IReadOnlyList<DeviceCredential>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var command = store.DataSource.CreateCommand($"SELECT {Columns} FROM device_credentials ORDER BY device_id COLLATE \"C\"");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var all = new List<DeviceCredential>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(Read(reader));
-        }
-
-        return all;
-    }
+    public async Task<IReadOnlyList<DeviceCredential>> ListAsync(CancellationToken cancellationToken) =>
+        await store.ReadAsync($"SELECT {Columns} FROM device_credentials ORDER BY device_id COLLATE \"C\"", null, Read, cancellationToken).ConfigureAwait(false);
 
     public async Task<string?> DeviceAtSiteAsync(string site, CancellationToken cancellationToken)
     {

@@ -12,55 +12,37 @@ public sealed class PostgresEnrollmentTokenStore(PostgresStore store) : IEnrollm
     public Task AddAsync(EnrollmentToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return store.InTransactionAsync(
-            async (connection, tx) =>
+        return store.ExecuteAsync(
+            $"INSERT INTO enrollment_tokens ({Columns}) VALUES (@id, @hash, @site, @created, @expires, @by, @note, NULL, NULL, NULL)",
+            p =>
             {
-                await using var command = PostgresStore.Command(
-                    $"INSERT INTO enrollment_tokens ({Columns}) VALUES (@id, @hash, @site, @created, @expires, @by, @note, NULL, NULL, NULL)", connection, tx);
-                command.Parameters.AddWithValue("id", token.Id);
-                command.Parameters.AddWithValue("hash", token.Hash);
-                command.Parameters.AddWithValue("site", PgRead.Value(token.Site));
-                command.Parameters.AddWithValue("created", token.CreatedAt.UtcDateTime);
-                command.Parameters.AddWithValue("expires", token.ExpiresAt.UtcDateTime);
-                command.Parameters.AddWithValue("by", PgRead.Value(token.CreatedBy));
-                command.Parameters.AddWithValue("note", PgRead.Value(token.Note));
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                p.AddWithValue("id", token.Id);
+                p.AddWithValue("hash", token.Hash);
+                p.AddWithValue("site", PgRead.Value(token.Site));
+                p.AddWithValue("created", token.CreatedAt.UtcDateTime);
+                p.AddWithValue("expires", token.ExpiresAt.UtcDateTime);
+                p.AddWithValue("by", PgRead.Value(token.CreatedBy));
+                p.AddWithValue("note", PgRead.Value(token.Note));
             },
             cancellationToken);
     }
 
-    public async Task<EnrollmentToken?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var command = store.DataSource.CreateCommand($"SELECT {Columns} FROM enrollment_tokens WHERE id = @id");
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-    }
+    public async Task<EnrollmentToken?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (await store.ReadAsync($"SELECT {Columns} FROM enrollment_tokens WHERE id = @id", p => p.AddWithValue("id", id), Read, cancellationToken).ConfigureAwait(false))
+        .SingleOrDefault();
 
-    public async Task<IReadOnlyList<EnrollmentToken>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var command = store.DataSource.CreateCommand($"SELECT {Columns} FROM enrollment_tokens ORDER BY created_at, id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var all = new List<EnrollmentToken>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(Read(reader));
-        }
+    public async Task<IReadOnlyList<EnrollmentToken>> ListAsync(CancellationToken cancellationToken) =>
+        await store.ReadAsync($"SELECT {Columns} FROM enrollment_tokens ORDER BY created_at, id", null, Read, cancellationToken).ConfigureAwait(false);
 
-        return all;
-    }
-
-    public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        store.InTransactionAsync(
-            async (connection, tx) =>
+    public async Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await store.ExecuteAsync(
+            "UPDATE enrollment_tokens SET revoked_at = COALESCE(revoked_at, @at) WHERE id = @id AND used_at IS NULL",
+            p =>
             {
-                await using var command = PostgresStore.Command(
-                    "UPDATE enrollment_tokens SET revoked_at = COALESCE(revoked_at, @at) WHERE id = @id AND used_at IS NULL", connection, tx);
-                command.Parameters.AddWithValue("id", id);
-                command.Parameters.AddWithValue("at", at.UtcDateTime);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+                p.AddWithValue("id", id);
+                p.AddWithValue("at", at.UtcDateTime);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false) == 1;
 
     internal static EnrollmentToken Read(NpgsqlDataReader r) => new()
     {

@@ -1,7 +1,6 @@
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Commands;
 using Thanhhoa.Iot.Cloud.Commands.Postgres;
-using Thanhhoa.Iot.Cloud.Storage.Postgres;
 using Thanhhoa.Iot.Cloud.Tests.Storage;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Commands.Stores;
@@ -11,29 +10,16 @@ namespace Thanhhoa.Iot.Cloud.Tests.Commands.Stores;
 [Category("Integration")]
 public sealed class PostgresCommandStoreTests : CommandStoreTestSuite
 {
-    private readonly List<PostgresStore> _stores = [];
-    private PostgresDatabase _db = null!;
+    private PostgresNodes _pg = null!;
 
     [OneTimeSetUp]
-    public async Task CreateDatabaseAsync() => _db = await PostgresDatabase.CreateAsync("commands");
+    public async Task CreateDatabaseAsync() => _pg = await PostgresNodes.CreateAsync("commands", "commands");
 
     [SetUp]
-    public async Task EmptyAsync()
-    {
-        await (await _db.OpenAsync()).DisposeAsync();
-        await _db.ExecuteAsync("TRUNCATE commands");
-    }
+    public Task EmptyAsync() => _pg.ResetAsync();
 
     [TearDown]
-    public async Task CloseAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-
-        _stores.Clear();
-    }
+    public Task CloseAsync() => _pg.CloseAllAsync();
 
     [Test]
     public async Task ExpireDue_TwoNodesAtOnce_EachCommandExpiredByExactlyOne()
@@ -55,10 +41,7 @@ public sealed class PostgresCommandStoreTests : CommandStoreTestSuite
 
     protected override async Task<(ICommandStore Store, ICommandStore OtherNode)> OpenAsync()
     {
-        var a = await _db.OpenAsync();
-        var b = await _db.OpenAsync();
-        _stores.Add(a);
-        _stores.Add(b);
+        var (a, b) = await _pg.OpenTwoAsync();
         return (new PostgresCommandStore(a), new PostgresCommandStore(b));
     }
 }

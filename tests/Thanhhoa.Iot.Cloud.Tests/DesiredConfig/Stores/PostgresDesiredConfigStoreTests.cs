@@ -1,7 +1,6 @@
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.DesiredConfig;
 using Thanhhoa.Iot.Cloud.DesiredConfig.Postgres;
-using Thanhhoa.Iot.Cloud.Storage.Postgres;
 using Thanhhoa.Iot.Cloud.Tests.Storage;
 
 namespace Thanhhoa.Iot.Cloud.Tests.DesiredConfig.Stores;
@@ -11,36 +10,20 @@ namespace Thanhhoa.Iot.Cloud.Tests.DesiredConfig.Stores;
 [Category("Integration")]
 public sealed class PostgresDesiredConfigStoreTests : DesiredConfigStoreTestSuite
 {
-    private readonly List<PostgresStore> _stores = [];
-    private PostgresDatabase _db = null!;
+    private PostgresNodes _pg = null!;
 
     [OneTimeSetUp]
-    public async Task CreateDatabaseAsync() => _db = await PostgresDatabase.CreateAsync("config");
+    public async Task CreateDatabaseAsync() => _pg = await PostgresNodes.CreateAsync("config", "config_groups, device_configs");
 
     [SetUp]
-    public async Task EmptyAsync()
-    {
-        await (await _db.OpenAsync()).DisposeAsync();
-        await _db.ExecuteAsync("TRUNCATE config_groups, device_configs");
-    }
+    public Task EmptyAsync() => _pg.ResetAsync();
 
     [TearDown]
-    public async Task CloseAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-
-        _stores.Clear();
-    }
+    public Task CloseAsync() => _pg.CloseAllAsync();
 
     protected override async Task<(IDesiredConfigStore Store, IDesiredConfigStore OtherNode)> OpenAsync()
     {
-        var a = await _db.OpenAsync();
-        var b = await _db.OpenAsync();
-        _stores.Add(a);
-        _stores.Add(b);
+        var (a, b) = await _pg.OpenTwoAsync();
         return (new PostgresDesiredConfigStore(a), new PostgresDesiredConfigStore(b));
     }
 }
