@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Thanhhoa.Iot.Cloud.LossLedger;
 
 namespace Thanhhoa.Iot.Cloud.Ingest;
 
@@ -8,6 +9,7 @@ public static class IngestServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IngestPipeline>();
+        services.TryAddSingleton<IControlSequenceStore, LiteControlSequenceStore>();
         return services;
     }
 }

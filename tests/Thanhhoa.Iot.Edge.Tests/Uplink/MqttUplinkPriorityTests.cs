@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
+using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Topics;
 using Thanhhoa.Iot.Edge.Hosting;
 using Thanhhoa.Iot.Edge.Outbox;
@@ -55,7 +56,23 @@ public sealed class MqttUplinkPriorityTests
 
         var order = _broker.Received.Where(m => !m.IsState).Select(m => m.Topic[(m.Topic.IndexOf("/up/", StringComparison.Ordinal) + 4)..]).ToList();
         Assert.That(order, Is.EqualTo(new[] { "cmd-result", "events", "telemetry" }));
-        Assert.That(_broker.Received.Single(m => m.Topic.EndsWith("/up/cmd-result", StringComparison.Ordinal)).Payload, Is.EqualTo(Payload("c-9")));
+        var result = JsonCodec.DecodeCommandResult(_broker.Received.Single(m => m.Topic.EndsWith("/up/cmd-result", StringComparison.Ordinal)).Payload);
+        Assert.That(result.Id, Is.EqualTo("c-9"));
+    }
+
+    [Test]
+    public async Task Drain_ControlMessagesBetweenReadings_CarryTheirOutboxSequenceNumbers()
+    {
+        await _outbox.AppendReadingsAsync(OutboxTestFactory.Readings(2), CancellationToken.None);
+        await _outbox.AppendMessageAsync(new OutboxMessage(TopicKind.CommandResult, Payload("c-7")), CancellationToken.None);
+        await _outbox.AppendMessageAsync(new OutboxMessage(TopicKind.ConfigReported, Report()), CancellationToken.None);
+
+        Start(TimeProvider.System, new FixedCadence(TimeSpan.Zero));
+        await _broker.WaitForAsync(m => m.IsTelemetry);
+
+        var result = JsonCodec.DecodeCommandResult(_broker.Received.Single(m => m.Topic.EndsWith("/up/cmd-result", StringComparison.Ordinal)).Payload);
+        var report = JsonCodec.DecodeConfigReport(_broker.Received.Single(m => m.Topic.EndsWith("/up/config-reported", StringComparison.Ordinal)).Payload);
+        Assert.That((result.Id, result.Seq, report.Seq), Is.EqualTo(("c-7", (long?)3, (long?)4)), "readings took 1..2; the control messages 3 and 4");
     }
 
     [Test]
@@ -96,6 +113,9 @@ public sealed class MqttUplinkPriorityTests
 
     private static byte[] Payload(string id) =>
         Encoding.UTF8.GetBytes($$"""{"v":1,"id":"{{id}}","status":"succeeded","ts":"2026-11-26T04:00:00.000Z"}""");
+
+    private static byte[] Report() =>
+        Encoding.UTF8.GetBytes("""{"v":1,"version":3,"status":"applied","ts":"2026-11-26T04:00:00.000Z","appliedVersion":3}""");
 
     private sealed class FixedCadence(TimeSpan interval) : IUploadCadence
     {
