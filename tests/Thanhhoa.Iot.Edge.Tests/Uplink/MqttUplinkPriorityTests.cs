@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using MQTTnet.Packets;
 using NUnit.Framework;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Topics;
@@ -96,7 +98,47 @@ public sealed class MqttUplinkPriorityTests
         Assert.That(_broker.Received.Count(m => m.IsTelemetry), Is.EqualTo(3), "a full batch goes without waiting");
     }
 
-    private void Start(TimeProvider time, IUploadCadence cadence, int readingsPerBatch = 500)
+    [Test]
+    public async Task Drain_CloudAsksForADrainRate_TelemetryBatchesSpacedByTheRateAndTheFirstSpread()
+    {
+        // The cloud asks for 20 readings/s: batches of 10 go at least 0.5 s apart; the first waits 0.5 × 0.5 s (FixedRandom).
+        var hint = new MqttUserProperty(DrainPacer.PropertyName, Encoding.UTF8.GetBytes("20").AsMemory());
+        var clock = Stopwatch.StartNew();
+        var connackAt = TimeSpan.Zero;
+        var arrivals = new List<TimeSpan>();
+        _broker.Server.ValidatingConnectionAsync += e =>
+        {
+            connackAt = clock.Elapsed;
+            e.ResponseUserProperties = [hint];
+            return Task.CompletedTask;
+        };
+        _broker.OnPublish = e =>
+        {
+            if (e.ApplicationMessage.Topic.EndsWith("/up/telemetry", StringComparison.Ordinal))
+            {
+                lock (arrivals)
+                {
+                    arrivals.Add(clock.Elapsed);
+                }
+            }
+
+            e.Response.UserProperties = [hint];
+            return Task.CompletedTask;
+        };
+        await _outbox.AppendReadingsAsync(OutboxTestFactory.Readings(30), CancellationToken.None);
+        await _outbox.AppendEventAsync(OutboxTestFactory.Event(), CancellationToken.None);
+
+        Start(TimeProvider.System, new FixedCadence(TimeSpan.Zero), readingsPerBatch: 10, random: new FixedRandom(0.5));
+        await _broker.WaitForAsync(m => m.IsTelemetry && m.Sequences.Contains(30));
+
+        Assert.That(_broker.Received.First(m => !m.IsState).IsEvents, Is.True, "events are not held by the pace");
+        Assert.That(arrivals, Has.Count.EqualTo(3));
+        Assert.That(arrivals[0] - connackAt, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(240)), "first batch spread");
+        Assert.That(arrivals[1] - arrivals[0], Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(490)));
+        Assert.That(arrivals[2] - arrivals[1], Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(490)));
+    }
+
+    private void Start(TimeProvider time, IUploadCadence cadence, int readingsPerBatch = 500, Random? random = null)
     {
         var options = new UplinkOptions
         {
@@ -107,7 +149,7 @@ public sealed class MqttUplinkPriorityTests
         };
         var gateway = new GatewayOptions { DeviceId = "gw-prio", DataDirectory = _dir.Path };
         _uplink = new MqttUplink(_outbox, Options.Create(options), Options.Create(gateway), new UplinkStatus(),
-            new LoggingDownlinkHandler(new TestContextLogger<LoggingDownlinkHandler>()), time, new TestContextLogger<MqttUplink>(), new Random(1), cadence);
+            new LoggingDownlinkHandler(new TestContextLogger<LoggingDownlinkHandler>()), time, new TestContextLogger<MqttUplink>(), random ?? new Random(1), cadence);
         _ = _uplink.StartAsync(CancellationToken.None);
     }
 
