@@ -14,6 +14,13 @@ public sealed class IngestOptions
     /// </summary>
     public int MaxReadingsPerSecond { get; set; }
 
+    /// <summary>
+    /// Most telemetry admitted but not yet stored, as time at the pace (default 0.5 s). When the store stalls
+    /// (a slow commit, a busy disk), admission stops too, so the store does not catch up later with a burst far
+    /// above the pace; a single batch larger than this still goes, alone.
+    /// </summary>
+    public TimeSpan InFlight { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How far ahead of the pace a burst may run, as time at the pace (a batch larger than that still goes, alone).</summary>
     public TimeSpan Burst { get; set; } = TimeSpan.FromMilliseconds(200);
 }

@@ -19,6 +19,11 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             errors.Add($"Ingest:Burst {options.Burst} must be between 00:00:00 and 00:01:00, e.g. 00:00:00.200.");
         }
 
+        if (options.InFlight <= TimeSpan.Zero || options.InFlight > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"Ingest:InFlight {options.InFlight} must be above 00:00:00 and at most 00:01:00, e.g. 00:00:00.500.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

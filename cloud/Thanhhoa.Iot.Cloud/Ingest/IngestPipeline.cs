@@ -110,11 +110,7 @@ public sealed class IngestPipeline(
     private async Task<IngestResult> IngestTelemetryAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)
     {
         var batch = PayloadCodec.DecodeTelemetry(message.ContentType, message.Payload.Span);
-        if (pace is not null)
-        {
-            await pace.WaitAsync(batch.Readings.Count, cancellationToken).ConfigureAwait(false);
-        }
-
+        using var admitted = pace is null ? null : await pace.AdmitAsync(batch.Readings.Count, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var rows = batch.Readings.Select(r => new StoredReading(deviceId, r.Seq, r.Channel, r.Timestamp, r.Value, r.Quality, now)).ToList();
         var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
