@@ -25,7 +25,7 @@ namespace Thanhhoa.Iot.Cloud
         public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
         {
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest()
+            builder.Services.AddCloudMetrics().AddStorage(builder.Configuration).AddIngest(builder.Configuration)
                 .AddCloudSecurity(builder.Configuration).AddBroker(builder.Configuration)
                 .AddCloudApis().AddCloudHealth()
                 .AddDashboard(builder.Configuration);

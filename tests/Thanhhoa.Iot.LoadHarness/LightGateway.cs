@@ -1,4 +1,5 @@
 using MQTTnet;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
@@ -32,6 +33,9 @@ internal sealed class LightGateway(string deviceId, MqttClientFactory factory)
 
     public int Busy;
 
+    /// <summary>The drain rate (readings/s) the cloud last asked for on CONNACK or PUBACK; null when it asked for none.</summary>
+    public double? DrainHint { get; private set; }
+
     public async Task ConnectAsync(string host, int port, TimeProvider time, CancellationToken cancellationToken)
     {
         var state = DeviceTopics.For(DeviceId, TopicKind.State);
@@ -48,7 +52,8 @@ internal sealed class LightGateway(string deviceId, MqttClientFactory factory)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithWillContentType(ContractInfo.JsonContentType)
             .Build();
-        await _client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        var connack = await _client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        DrainHint = HintOf(connack.UserProperties) ?? DrainHint;
         var birth = new MqttApplicationMessageBuilder()
             .WithTopic(state)
             .WithPayload(JsonCodec.Encode(State(LinkState.Online, time, null)))
@@ -70,6 +75,7 @@ internal sealed class LightGateway(string deviceId, MqttClientFactory factory)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
         var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        DrainHint = HintOf(result.UserProperties) ?? DrainHint;
         if (!result.IsSuccess)
         {
             return (false, batch);
@@ -90,6 +96,12 @@ internal sealed class LightGateway(string deviceId, MqttClientFactory factory)
 
         _client.Dispose();
     }
+
+    private static double? HintOf(IReadOnlyCollection<MqttUserProperty>? properties) =>
+        properties?.FirstOrDefault(p => p.Name == "thiot-drain") is { } p
+        && double.TryParse(p.ReadValueAsString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0
+            ? rate
+            : null;
 
     private TelemetryBatch NextBatch(int count, DateTimeOffset now)
     {

@@ -20,6 +20,7 @@ public sealed class LoadFleet : IAsyncDisposable
     private long _publishedReadings;
     private long _ackedReadings;
     private long _errors;
+    private long _reconnectFailures;
 
     private LoadFleet(LoadOptions options, TimeProvider time, List<LightGateway> gateways)
     {
@@ -78,10 +79,13 @@ public sealed class LoadFleet : IAsyncDisposable
         using var timer = new PeriodicTimer(Tick, _time);
         var interval = _options.Interval.Ticks;
         var start = _time.GetUtcNow().Ticks;
+        var jitter = new Random(17);
         for (var i = 0; i < _gateways.Count; i++)
         {
-            // Spread the first batches over one interval, so the fleet does not publish in lock-step.
-            _gateways[i].NextDueTicks = start + (interval * i / _gateways.Count);
+            // Spread the first batches over one interval (or one batch at the hinted rate), so the fleet does not publish in lock-step.
+            _gateways[i].NextDueTicks = HintedBatchTicks(_gateways[i]) is { } batch
+                ? start + (long)(jitter.NextDouble() * batch)
+                : start + (interval * i / _gateways.Count);
         }
 
         try
@@ -134,9 +138,14 @@ public sealed class LoadFleet : IAsyncDisposable
         }
     }
 
+    /// <summary>The time one batch takes at the gateway's hinted drain rate; null when hints are off or none came.</summary>
+    private long? HintedBatchTicks(LightGateway gateway) =>
+        _options.HonourDrainHint && gateway.DrainHint is { } rate ? (long)(TimeSpan.TicksPerSecond * _options.ReadingsPerBatch / rate) : null;
+
     private async Task PublishAsync(LightGateway gateway)
     {
         var started = Stopwatch.GetTimestamp();
+        var startedAt = _time.GetUtcNow().Ticks;
         try
         {
             var (ok, batch) = await gateway.PublishAsync(_options.ReadingsPerBatch, _options.Encoding, _time, CancellationToken.None).ConfigureAwait(false);
@@ -158,11 +167,45 @@ public sealed class LoadFleet : IAsyncDisposable
         }
         finally
         {
-            gateway.NextDueTicks = Math.Max(gateway.NextDueTicks + _options.Interval.Ticks, _time.GetUtcNow().Ticks - _options.Interval.Ticks);
+            gateway.NextDueTicks = HintedBatchTicks(gateway) is { } paced
+                ? startedAt + paced
+                : Math.Max(gateway.NextDueTicks + _options.Interval.Ticks, _time.GetUtcNow().Ticks - _options.Interval.Ticks);
             Volatile.Write(ref gateway.Busy, 0);
             _inFlight.Release();
         }
     }
+
+    /// <summary>
+    /// Reconnects every gateway that lost its connection (e.g. the broker went away), as the real gateway does:
+    /// each waits a full-jitter delay below <paramref name="firstCeiling"/>, and the ceiling doubles after each
+    /// failed attempt (at most <paramref name="maxCeiling"/>). Returns once every gateway is connected again.
+    /// </summary>
+    public Task ReconnectAllAsync(TimeSpan firstCeiling, TimeSpan maxCeiling, CancellationToken cancellationToken)
+    {
+        var seeds = new Random(23);
+        return Task.WhenAll(_gateways.Where(g => !g.IsConnected).Select(g => ReconnectAsync(g, new Random(seeds.Next()), firstCeiling, maxCeiling, cancellationToken)));
+    }
+
+    private async Task ReconnectAsync(LightGateway gateway, Random random, TimeSpan ceiling, TimeSpan maxCeiling, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await Task.Delay(ceiling * random.NextDouble(), _time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await gateway.ConnectAsync(_options.BrokerHost, _options.BrokerPort, _time, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or InvalidOperationException)
+            {
+                Interlocked.Increment(ref _reconnectFailures);
+                ceiling = ceiling * 2 < maxCeiling ? ceiling * 2 : maxCeiling;
+            }
+        }
+    }
+
+    /// <summary>Reconnect attempts that failed and were retried.</summary>
+    public long ReconnectFailures => Interlocked.Read(ref _reconnectFailures);
 
     private async Task TryConnectAsync(LightGateway gateway, CancellationToken cancellationToken)
     {

@@ -42,6 +42,13 @@ public sealed record LoadOptions
     /// <summary>Stop publishing after this many batches per gateway (0: until the duration ends).</summary>
     public int BatchesPerGateway { get; init; }
 
+    /// <summary>
+    /// Obey the cloud's drain-rate hint (user property <c>thiot-drain</c>, readings/s, on CONNACK and PUBACK) as the
+    /// real gateway does: after a batch of n readings the next waits n / rate; the first waits a random part of that.
+    /// Gateways without a hint keep <see cref="Interval"/>.
+    /// </summary>
+    public bool HonourDrainHint { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         var o = new LoadOptions();
@@ -63,6 +70,7 @@ public sealed record LoadOptions
                 "--cloud" => o with { Clouds = v.Split(',').Select(u => new Uri(u)).ToList() },
                 "--sink" => o with { SinkFilter = v },
                 "--batches" => o with { BatchesPerGateway = Int(v) },
+                "--drain-hint" => o with { HonourDrainHint = v is "true" or "1" },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'; see the usage text (thiot-load --help)."),
             };
         }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Thanhhoa.Iot.Cloud.Ingest;
@@ -17,7 +18,8 @@ public sealed class EmbeddedBrokerHandlers(
     IngestPipeline pipeline,
     ConnectionTracker connections,
     CloudMetrics metrics,
-    ILogger<EmbeddedBroker> logger)
+    ILogger<EmbeddedBroker> logger,
+    IngestPace? pace = null)
 {
     private const string IdentityKey = "thiot.identity";
     private const int MaxReasonStringLength = 200;
@@ -44,7 +46,16 @@ public sealed class EmbeddedBrokerHandlers(
         }
 
         e.SessionItems[IdentityKey] = result.Identity;
+        if (result.Identity.Role == ClientRole.Device && Hint(connections.Count + 1) is { } hint)
+        {
+            e.ResponseUserProperties ??= [];
+            e.ResponseUserProperties.Add(hint);
+        }
     }
+
+    /// <summary>The drain-rate hint for each of <paramref name="gateways"/> gateways; null when ingest is unpaced.</summary>
+    private MqttUserProperty? Hint(int gateways) =>
+        DrainHint.For(pace?.ReadingsPerSecond ?? 0, gateways) is { } value ? new MqttUserProperty(DrainHint.PropertyName, System.Text.Encoding.UTF8.GetBytes(value).AsMemory()) : null;
 
     private async Task OnInterceptingPublishAsync(InterceptingPublishEventArgs e)
     {
@@ -64,6 +75,12 @@ public sealed class EmbeddedBrokerHandlers(
         {
             var text = $"{reject.Reason} at {reject.Field}: {reject.Detail}";
             e.Response.ReasonString = text.Length <= MaxReasonStringLength ? text : text[..MaxReasonStringLength];
+        }
+
+        if (Hint(connections.Count) is { } hint)
+        {
+            e.Response.UserProperties ??= [];
+            e.Response.UserProperties.Add(hint);
         }
 
         if (result.BirthSession is { } session)

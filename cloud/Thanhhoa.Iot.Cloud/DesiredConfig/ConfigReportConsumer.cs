@@ -1,11 +1,12 @@
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Topics;
 
 namespace Thanhhoa.Iot.Cloud.DesiredConfig;
 
 /// <summary>Ingest of <c>up/config-reported</c>: decoded and validated by the contract, then kept beside the desired configuration.</summary>
-public sealed class ConfigReportConsumer(DesiredConfigService config) : IUpMessageConsumer
+public sealed class ConfigReportConsumer(DesiredConfigService config, IControlSequenceStore? sequences = null) : IUpMessageConsumer
 {
     public TopicKind Kind => TopicKind.ConfigReported;
 
@@ -14,6 +15,11 @@ public sealed class ConfigReportConsumer(DesiredConfigService config) : IUpMessa
         ArgumentNullException.ThrowIfNull(message);
         var report = PayloadCodec.DecodeConfigReport(message.ContentType, message.Payload.Span);
         await config.RecordReportAsync(deviceId, report, cancellationToken).ConfigureAwait(false);
+        if (report.Seq is { } seq && sequences is not null)
+        {
+            await sequences.RecordAsync(deviceId, seq, cancellationToken).ConfigureAwait(false);
+        }
+
         return IngestOutcome.Stored;
     }
 }

@@ -20,7 +20,8 @@ public sealed class IngestPipeline(
     TimeProvider time,
     ILogger<IngestPipeline> logger,
     IEnumerable<IIngestListener>? listeners = null,
-    IEnumerable<IUpMessageConsumer>? consumers = null)
+    IEnumerable<IUpMessageConsumer>? consumers = null,
+    IngestPace? pace = null)
 {
     private readonly IIngestListener[] _listeners = listeners?.ToArray() ?? [];
     private readonly IUpMessageConsumer[] _consumers = consumers?.ToArray() ?? [];
@@ -109,6 +110,7 @@ public sealed class IngestPipeline(
     private async Task<IngestResult> IngestTelemetryAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)
     {
         var batch = PayloadCodec.DecodeTelemetry(message.ContentType, message.Payload.Span);
+        using var admitted = pace is null ? null : await pace.AdmitAsync(batch.Readings.Count, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var rows = batch.Readings.Select(r => new StoredReading(deviceId, r.Seq, r.Channel, r.Timestamp, r.Value, r.Quality, now)).ToList();
         var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);

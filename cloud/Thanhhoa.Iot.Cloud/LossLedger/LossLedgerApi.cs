@@ -15,7 +15,7 @@ public static class LossLedgerApi
     }
 
     public static async Task<Results<Ok<LossReport>, ProblemHttpResult>> GetLoss(
-        string id, IDeviceRegistry registry, ITelemetryStore store, CancellationToken ct)
+        string id, IDeviceRegistry registry, ITelemetryStore store, IControlSequenceStore control, CancellationToken ct)
     {
         if (await registry.GetAsync(id, ct).ConfigureAwait(false) is null)
         {
@@ -28,7 +28,8 @@ public static class LossLedgerApi
         var all = new TelemetryQuery(id, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, int.MaxValue);
         var readings = await store.QueryReadingsAsync(all, ct).ConfigureAwait(false);
         var events = await store.QueryEventsAsync(all, ct).ConfigureAwait(false);
-        var seqs = readings.Select(r => r.Seq).Concat(events.Select(e => e.Seq));
+        var controlSeqs = await control.GetAsync(id, ct).ConfigureAwait(false);
+        var seqs = readings.Select(r => r.Seq).Concat(events.Select(e => e.Seq)).Concat(controlSeqs);
         return TypedResults.Ok(LossLedgerCalculator.Calculate(id, seqs, events));
     }
 }

@@ -45,7 +45,7 @@ internal sealed class BatchBuilder
         if (messages.Count > 0)
         {
             var m = messages[0];
-            return new UplinkBatch(m.Kind, DeviceTopics.For(_deviceId, m.Kind), m.Payload, [m.Seq], null);
+            return new UplinkBatch(m.Kind, DeviceTopics.For(_deviceId, m.Kind), ControlSequenceStamp.Apply(m.Kind, m.Payload, m.Seq), [m.Seq], null);
         }
 
         var events = _outbox.PeekEvents(_eventsPerBatch);

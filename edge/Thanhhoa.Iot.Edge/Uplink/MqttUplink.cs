@@ -28,6 +28,8 @@ internal sealed class MqttUplink : BackgroundService
     private readonly MqttSessionOpener _opener;
     private readonly OutboxDrainer _drainer;
     private readonly MqttClientFactory _factory = new();
+    private readonly IOutbox _outbox;
+    private readonly DrainPacer _pacer;
 
     public MqttUplink(
         IOutbox outbox,
@@ -52,7 +54,12 @@ internal sealed class MqttUplink : BackgroundService
         _opener = new MqttSessionOpener(_options, _identity, time, logger);
         var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch, _options.PayloadEncoding ?? PayloadEncoding.Json);
         var retry = new ReconnectBackoff(_options.BackoffMin, _options.BackoffMax, random);
-        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger) { Cadence = cadence, FullBatch = _options.ReadingsPerBatch, PubAckTimeout = _options.OperationTimeout };
+        _outbox = outbox;
+        _pacer = new DrainPacer(time, random);
+        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger)
+        {
+            Cadence = cadence, FullBatch = _options.ReadingsPerBatch, PubAckTimeout = _options.OperationTimeout, Pacer = _pacer,
+        };
     }
 
     public IUplinkStatus Status => _status;
@@ -110,6 +117,7 @@ internal sealed class MqttUplink : BackgroundService
             var connack = await _opener.OpenAsync(client, session, lost.Token).ConfigureAwait(false);
             opened = true;
             backoff.Reset();
+            _pacer.SessionStarted(connack.UserProperties, (int)Math.Min(_outbox.GetStatus().PendingReadings, _options.ReadingsPerBatch));
             _status.Connected();
             UplinkLog.Connected(_logger, _identity.DeviceId, session, connack.IsSessionPresent);
             await _drainer.RunAsync(client, lost.Token, link.Token, stoppingToken).ConfigureAwait(false);

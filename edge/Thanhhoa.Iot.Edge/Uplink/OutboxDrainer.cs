@@ -25,6 +25,9 @@ internal sealed class OutboxDrainer(
     /// </summary>
     public TimeSpan PubAckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Paces telemetry to the cloud's drain-rate hint; null never paces.</summary>
+    public DrainPacer? Pacer { get; init; }
+
     /// <summary>Pending readings that make a full batch, which goes regardless of the cadence.</summary>
     public int FullBatch { get; init; } = int.MaxValue;
 
@@ -61,7 +64,13 @@ internal sealed class OutboxDrainer(
                 continue;
             }
 
+            var started = time.GetUtcNow();
             var result = await PublishAsync(client, batch, lostToken).ConfigureAwait(false);
+            if (batch.IsTelemetry && PublishVerdicts.Of(result.ReasonCode) == PublishVerdict.Delivered)
+            {
+                Pacer?.TelemetryDelivered(batch.Sequences.Count, started, result.UserProperties);
+            }
+
             await SettleAsync(batch, result, linkToken, stoppingToken).ConfigureAwait(false);
         }
     }
@@ -82,8 +91,15 @@ internal sealed class OutboxDrainer(
         }
     }
 
-    /// <summary>How long partial telemetry must still wait for the upload cadence; zero when it may go now.</summary>
+    /// <summary>How long telemetry must still wait for the drain pace or (partial batches) the upload cadence; zero when it may go now.</summary>
     private TimeSpan TelemetryHold()
+    {
+        var paced = Pacer?.Hold() ?? TimeSpan.Zero;
+        var cadence = CadenceHold();
+        return paced > cadence ? paced : cadence;
+    }
+
+    private TimeSpan CadenceHold()
     {
         var interval = Cadence?.TelemetryInterval ?? TimeSpan.Zero;
         if (interval <= TimeSpan.Zero || _lastTelemetry is not { } last)

@@ -50,6 +50,7 @@ public static partial class MessageValidator
         }
 
         CheckText(result.Message, "$.msg");
+        CheckOptionalSeq(result.Seq);
     }
 
     private static string Wire(CommandStatus status) => status switch

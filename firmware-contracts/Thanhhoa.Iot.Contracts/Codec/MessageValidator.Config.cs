@@ -51,6 +51,7 @@ public static partial class MessageValidator
         CheckVersion(report.Version);
         CheckConfigVersion(report.ConfigVersion, "$.version");
         CheckDefined(report.Status, "$.status");
+        CheckOptionalSeq(report.Seq);
         if (report.AppliedVersion is { } applied)
         {
             CheckConfigVersion(applied, "$.appliedVersion");

@@ -123,6 +123,15 @@ public static partial class MessageValidator
         }
     }
 
+    /// <summary>The optional <c>seq</c> of a control message (command result, configuration report).</summary>
+    private static void CheckOptionalSeq(long? seq)
+    {
+        if (seq is { } value)
+        {
+            CheckSeq(value, "$");
+        }
+    }
+
     private static void CheckRange(long seqFrom, long seqTo, long first, long last)
     {
         if (seqFrom != first)

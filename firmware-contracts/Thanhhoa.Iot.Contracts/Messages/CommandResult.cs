@@ -24,6 +24,14 @@ public sealed record CommandResult
     [JsonConverter(typeof(UtcMillisecondsConverter))]
     public required DateTimeOffset Timestamp { get; init; }
 
+    /// <summary>
+    /// Optional: the gateway's sequence number for this message (shared with readings and events), so the
+    /// cloud's loss ledger counts it as received instead of as a gap. Absent from older gateways.
+    /// </summary>
+    [JsonPropertyName("seq")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Seq { get; init; }
+
     /// <summary>Optional result of the command type (a JSON object), e.g. fresh readings for <c>read-now</c>.</summary>
     [JsonPropertyName("result")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -23,6 +23,14 @@ public sealed record ConfigReport
     [JsonConverter(typeof(UtcMillisecondsConverter))]
     public required DateTimeOffset Timestamp { get; init; }
 
+    /// <summary>
+    /// Optional: the gateway's sequence number for this message (shared with readings and events), so the
+    /// cloud's loss ledger counts it as received instead of as a gap. Absent from older gateways.
+    /// </summary>
+    [JsonPropertyName("seq")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Seq { get; init; }
+
     /// <summary>The revision in force after this decision; absent while only the site profile is in force.</summary>
     [JsonPropertyName("appliedVersion")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -64,6 +64,23 @@ public sealed class LossLedgerApiTests
     }
 
     [Test]
+    public async Task GetLoss_CommandResultAndConfigReportBetweenReadings_NoMissingRanges()
+    {
+        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, Device);
+        // One outbox sequence space: readings 1..3, a command result 4, a configuration report 5, readings 6..7.
+        await PublishTelemetryAsync(gateway, 1, 3);
+        await PublishControlAsync(gateway, "cmd-result", """{"v":1,"id":"c-1","status":"succeeded","ts":"2026-11-26T04:00:00.000Z","seq":4}""");
+        await PublishControlAsync(gateway, "config-reported", """{"v":1,"version":1,"status":"applied","ts":"2026-11-26T04:00:00.000Z","appliedVersion":1,"seq":5}""");
+        await PublishTelemetryAsync(gateway, 6, 2);
+
+        var loss = await _cloud.GetJsonAsync<LossReport>($"/api/devices/{Device}/loss");
+
+        Assert.That(loss.HighestSeq, Is.EqualTo(7));
+        Assert.That(loss.Missing, Is.Empty);
+        Assert.That(loss.Lost, Is.Empty);
+    }
+
+    [Test]
     public async Task GetLoss_UnknownDevice_NotFoundNamingTheDevice()
     {
         using var response = await _cloud.Http.GetAsync(new Uri("/api/devices/nobody/loss", UriKind.Relative));
@@ -90,6 +107,12 @@ public sealed class LossLedgerApiTests
     {
         var payload = PayloadCodec.Encode(TestMessages.Telemetry(first, count), PayloadEncoding.CborDeflate);
         var ack = await gateway.PublishAsync($"thiot/v1/{Device}/up/telemetry", payload, ContractInfo.CborDeflateContentType);
+        Assert.That(ack.IsSuccess, Is.True, ack.ReasonString);
+    }
+
+    private static async Task PublishControlAsync(IMqttClient gateway, string kind, string json)
+    {
+        var ack = await gateway.PublishAsync($"thiot/v1/{Device}/up/{kind}", System.Text.Encoding.UTF8.GetBytes(json), ContractInfo.JsonContentType);
         Assert.That(ack.IsSuccess, Is.True, ack.ReasonString);
     }
 

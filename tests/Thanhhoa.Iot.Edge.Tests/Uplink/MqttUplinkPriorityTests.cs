@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using MQTTnet.Packets;
 using NUnit.Framework;
+using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Topics;
 using Thanhhoa.Iot.Edge.Hosting;
 using Thanhhoa.Iot.Edge.Outbox;
@@ -55,7 +58,23 @@ public sealed class MqttUplinkPriorityTests
 
         var order = _broker.Received.Where(m => !m.IsState).Select(m => m.Topic[(m.Topic.IndexOf("/up/", StringComparison.Ordinal) + 4)..]).ToList();
         Assert.That(order, Is.EqualTo(new[] { "cmd-result", "events", "telemetry" }));
-        Assert.That(_broker.Received.Single(m => m.Topic.EndsWith("/up/cmd-result", StringComparison.Ordinal)).Payload, Is.EqualTo(Payload("c-9")));
+        var result = JsonCodec.DecodeCommandResult(_broker.Received.Single(m => m.Topic.EndsWith("/up/cmd-result", StringComparison.Ordinal)).Payload);
+        Assert.That(result.Id, Is.EqualTo("c-9"));
+    }
+
+    [Test]
+    public async Task Drain_ControlMessagesBetweenReadings_CarryTheirOutboxSequenceNumbers()
+    {
+        await _outbox.AppendReadingsAsync(OutboxTestFactory.Readings(2), CancellationToken.None);
+        await _outbox.AppendMessageAsync(new OutboxMessage(TopicKind.CommandResult, Payload("c-7")), CancellationToken.None);
+        await _outbox.AppendMessageAsync(new OutboxMessage(TopicKind.ConfigReported, Report()), CancellationToken.None);
+
+        Start(TimeProvider.System, new FixedCadence(TimeSpan.Zero));
+        await _broker.WaitForAsync(m => m.IsTelemetry);
+
+        var result = JsonCodec.DecodeCommandResult(_broker.Received.Single(m => m.Topic.EndsWith("/up/cmd-result", StringComparison.Ordinal)).Payload);
+        var report = JsonCodec.DecodeConfigReport(_broker.Received.Single(m => m.Topic.EndsWith("/up/config-reported", StringComparison.Ordinal)).Payload);
+        Assert.That((result.Id, result.Seq, report.Seq), Is.EqualTo(("c-7", (long?)3, (long?)4)), "readings took 1..2; the control messages 3 and 4");
     }
 
     [Test]
@@ -79,7 +98,47 @@ public sealed class MqttUplinkPriorityTests
         Assert.That(_broker.Received.Count(m => m.IsTelemetry), Is.EqualTo(3), "a full batch goes without waiting");
     }
 
-    private void Start(TimeProvider time, IUploadCadence cadence, int readingsPerBatch = 500)
+    [Test]
+    public async Task Drain_CloudAsksForADrainRate_TelemetryBatchesSpacedByTheRateAndTheFirstSpread()
+    {
+        // The cloud asks for 20 readings/s: batches of 10 go at least 0.5 s apart; the first waits 0.5 × 0.5 s (FixedRandom).
+        var hint = new MqttUserProperty(DrainPacer.PropertyName, Encoding.UTF8.GetBytes("20").AsMemory());
+        var clock = Stopwatch.StartNew();
+        var connackAt = TimeSpan.Zero;
+        var arrivals = new List<TimeSpan>();
+        _broker.Server.ValidatingConnectionAsync += e =>
+        {
+            connackAt = clock.Elapsed;
+            e.ResponseUserProperties = [hint];
+            return Task.CompletedTask;
+        };
+        _broker.OnPublish = e =>
+        {
+            if (e.ApplicationMessage.Topic.EndsWith("/up/telemetry", StringComparison.Ordinal))
+            {
+                lock (arrivals)
+                {
+                    arrivals.Add(clock.Elapsed);
+                }
+            }
+
+            e.Response.UserProperties = [hint];
+            return Task.CompletedTask;
+        };
+        await _outbox.AppendReadingsAsync(OutboxTestFactory.Readings(30), CancellationToken.None);
+        await _outbox.AppendEventAsync(OutboxTestFactory.Event(), CancellationToken.None);
+
+        Start(TimeProvider.System, new FixedCadence(TimeSpan.Zero), readingsPerBatch: 10, random: new FixedRandom(0.5));
+        await _broker.WaitForAsync(m => m.IsTelemetry && m.Sequences.Contains(30));
+
+        Assert.That(_broker.Received.First(m => !m.IsState).IsEvents, Is.True, "events are not held by the pace");
+        Assert.That(arrivals, Has.Count.EqualTo(3));
+        Assert.That(arrivals[0] - connackAt, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(240)), "first batch spread");
+        Assert.That(arrivals[1] - arrivals[0], Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(490)));
+        Assert.That(arrivals[2] - arrivals[1], Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(490)));
+    }
+
+    private void Start(TimeProvider time, IUploadCadence cadence, int readingsPerBatch = 500, Random? random = null)
     {
         var options = new UplinkOptions
         {
@@ -90,12 +149,15 @@ public sealed class MqttUplinkPriorityTests
         };
         var gateway = new GatewayOptions { DeviceId = "gw-prio", DataDirectory = _dir.Path };
         _uplink = new MqttUplink(_outbox, Options.Create(options), Options.Create(gateway), new UplinkStatus(),
-            new LoggingDownlinkHandler(new TestContextLogger<LoggingDownlinkHandler>()), time, new TestContextLogger<MqttUplink>(), new Random(1), cadence);
+            new LoggingDownlinkHandler(new TestContextLogger<LoggingDownlinkHandler>()), time, new TestContextLogger<MqttUplink>(), random ?? new Random(1), cadence);
         _ = _uplink.StartAsync(CancellationToken.None);
     }
 
     private static byte[] Payload(string id) =>
         Encoding.UTF8.GetBytes($$"""{"v":1,"id":"{{id}}","status":"succeeded","ts":"2026-11-26T04:00:00.000Z"}""");
+
+    private static byte[] Report() =>
+        Encoding.UTF8.GetBytes("""{"v":1,"version":3,"status":"applied","ts":"2026-11-26T04:00:00.000Z","appliedVersion":3}""");
 
     private sealed class FixedCadence(TimeSpan interval) : IUploadCadence
     {

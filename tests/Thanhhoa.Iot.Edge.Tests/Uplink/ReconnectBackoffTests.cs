@@ -37,6 +37,25 @@ public sealed class ReconnectBackoffTests
 
     [Test]
     [Category("Unit")]
+    public void Next_FleetLosesTheBrokerAtOnce_FirstRetriesSpreadEvenlyBelowMin()
+    {
+        // 2,000 gateways were connected (each reset its backoff) and lose the same broker at the same moment.
+        var firsts = Enumerable.Range(0, 2000).Select(i =>
+        {
+            var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), new Random(i));
+            backoff.Next();
+            backoff.Reset();
+            return backoff.Next();
+        }).ToList();
+
+        var perTenth = firsts.GroupBy(d => (int)(d.TotalSeconds * 10)).ToDictionary(g => g.Key, g => g.Count());
+        Assert.That(firsts, Has.All.LessThan(TimeSpan.FromSeconds(1)));
+        Assert.That(perTenth.Keys, Is.EquivalentTo(Enumerable.Range(0, 10)), "every tenth of the first second gets retries");
+        Assert.That(perTenth.Values, Has.All.InRange(140, 260), "about 200 a tenth: no lock-step wave");
+    }
+
+    [Test]
+    [Category("Unit")]
     public void Ceiling_ManyFailures_NeverOverflowsPastMax()
     {
         var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), new FixedRandom(1.0));
