@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Thanhhoa.Iot.Benchmarks.Commands;
 
 // `dotnet run -c Release --project tests/Thanhhoa.Iot.Benchmarks -- --filter '*'` runs every
-// BenchmarkDotNet benchmark; `-- drain`, `-- rss`, `-- scale` and `-- command-roundtrip` are whole-system measurements that do not fit
+// BenchmarkDotNet benchmark; `-- drain`, `-- rss`, `-- scale`, `-- command-roundtrip` and `-- rollout` are whole-system measurements that do not fit
 // BenchmarkDotNet's repeat-a-method model. docs/benchmarks.md records the figures and commands.
 return args.FirstOrDefault() switch
 {
@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "rss" => await GatewayRssCommand.RunAsync(args[1..]),
     "scale" => await ScaleCommand.RunAsync(args[1..]),
     "command-roundtrip" => await CommandRoundTripRun.RunAsync(args[1..]),
+    "rollout" => await RolloutRun.RunAsync(args[1..]),
     _ => Switch(args),
 };
 
