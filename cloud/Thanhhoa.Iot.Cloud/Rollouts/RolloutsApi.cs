@@ -38,15 +38,29 @@ public static class RolloutsApi
     public static async Task<Results<Ok<RolloutView>, ProblemHttpResult>> Get(string id, RolloutService rollouts, CancellationToken ct) =>
         await rollouts.GetAsync(id, ct).ConfigureAwait(false) is { } view ? TypedResults.Ok(view) : NotFound(id);
 
-    public static async Task<Results<Ok<IReadOnlyList<RolloutDevice>>, ProblemHttpResult>> Devices(
-        string id, RolloutDeviceState? state, int? wave, RolloutService rollouts, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<RolloutDevice>>, ValidationProblem, ProblemHttpResult>> Devices(
+        string id, string? state, int? wave, RolloutService rollouts, CancellationToken ct)
     {
+        RolloutDeviceState? wanted = null;
+        if (state is not null)
+        {
+            if (!TryState(state, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["state"] = [$"'{state}' is not a device state; use one of {string.Join(", ", Enum.GetValues<RolloutDeviceState>().Select(Wire))}."],
+                });
+            }
+
+            wanted = parsed;
+        }
+
         if (await rollouts.DevicesAsync(id, ct).ConfigureAwait(false) is not { } devices)
         {
             return NotFound(id);
         }
 
-        return TypedResults.Ok<IReadOnlyList<RolloutDevice>>(devices.Where(d => (state is null || d.State == state) && (wave is null || d.Wave == wave)).ToList());
+        return TypedResults.Ok<IReadOnlyList<RolloutDevice>>(devices.Where(d => (wanted is null || d.State == wanted) && (wave is null || d.Wave == wave)).ToList());
     }
 
     public static Task<Results<Ok<RolloutView>, ValidationProblem, ProblemHttpResult>> Pause(string id, RolloutService rollouts, ClaimsPrincipal user, CancellationToken ct) =>
@@ -62,6 +76,24 @@ public static class RolloutsApi
     {
         var result = await change.ConfigureAwait(false);
         return result.View is { } view ? TypedResults.Ok(view) : result.Status == StatusCodes.Status400BadRequest ? Invalid(result) : Problem(result);
+    }
+
+    /// <summary>The state's wire name (<c>rolled-back</c>), as the API writes it.</summary>
+    private static string Wire(RolloutDeviceState state) => System.Text.Json.JsonSerializer.Serialize(state).Trim('"');
+
+    private static bool TryState(string text, out RolloutDeviceState state)
+    {
+        foreach (var candidate in Enum.GetValues<RolloutDeviceState>())
+        {
+            if (string.Equals(Wire(candidate), text, StringComparison.OrdinalIgnoreCase) || string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                state = candidate;
+                return true;
+            }
+        }
+
+        state = default;
+        return false;
     }
 
     private static ValidationProblem Invalid(RolloutResult result) => TypedResults.ValidationProblem(

@@ -63,6 +63,7 @@ public sealed class FirmwareRolloutTests
 
         var halted = await _cloud.GetAsync(created.Rollout.Id);
         var devices = await _cloud.DevicesAsync(created.Rollout.Id);
+        var rolledBack = await _cloud.Cloud.GetJsonAsync<List<RolloutDevice>>($"/api/rollouts/{created.Rollout.Id}/devices?state=rolled-back&wave=0");
         Assert.Multiple(() =>
         {
             Assert.That(canary, Has.Count.EqualTo(10));
@@ -72,7 +73,8 @@ public sealed class FirmwareRolloutTests
             Assert.That(halted.Rollout.CurrentWave, Is.EqualTo(0));
             Assert.That(devices.Where(d => d.Wave == 1).Select(d => d.Released), Is.All.False);
             Assert.That(fleet.Where(g => !canary.Contains(g.DeviceId)).Sum(g => g.Desired.Count), Is.Zero, "no gateway of the next wave heard of the firmware");
-            Assert.That(devices.Where(d => d.State == RolloutDeviceState.RolledBack).Select(d => d.Reason), Is.All.Contain("health check failed"));
+            Assert.That(rolledBack.Select(d => d.DeviceId), Is.EquivalentTo(canary.Take(3)));
+            Assert.That(rolledBack.Select(d => d.Reason), Is.All.Contain("health check failed"));
         });
     }
 
