@@ -1,4 +1,5 @@
 using Thanhhoa.Iot.Cloud.Apis;
+using Thanhhoa.Iot.Cloud.Artifacts;
 using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Dashboard;
 using Thanhhoa.Iot.Cloud.Commands;
@@ -7,6 +8,7 @@ using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Cloud.Metrics;
+using Thanhhoa.Iot.Cloud.Rollouts;
 using Thanhhoa.Iot.Cloud.Security;
 using Thanhhoa.Iot.Cloud.Storage;
 
@@ -29,7 +31,8 @@ namespace Thanhhoa.Iot.Cloud
                 .AddCloudSecurity(builder.Configuration).AddBroker(builder.Configuration)
                 .AddCloudApis().AddCloudHealth()
                 .AddDashboard(builder.Configuration);
-            builder.Services.AddCommands(builder.Configuration).AddDesiredConfig(builder.Configuration);
+            builder.Services.AddCommands(builder.Configuration).AddDesiredConfig(builder.Configuration)
+                .AddArtifacts(builder.Configuration).AddRollouts(builder.Configuration);
             overrideServices?.Invoke(builder.Services);
 
             var app = builder.Build();
@@ -40,7 +43,7 @@ namespace Thanhhoa.Iot.Cloud
             app.MapOpenApi();
             app.MapSecurityApis();
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
-            app.MapCommandsApi().MapConfigApi();
+            app.MapCommandsApi().MapConfigApi().MapArtifactsApi().MapRolloutsApi();
             app.MapLossLedgerApi();
             return app.LogStartupBanner();
         }

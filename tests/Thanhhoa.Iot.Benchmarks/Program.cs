@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Thanhhoa.Iot.Benchmarks.Commands;
 
 // `dotnet run -c Release --project tests/Thanhhoa.Iot.Benchmarks -- --filter '*'` runs every
-// BenchmarkDotNet benchmark; `-- drain`, `-- rss`, `-- scale`, `-- command-roundtrip` and `-- wire-compare` are whole-system measurements that do not fit
+// BenchmarkDotNet benchmark; `-- drain`, `-- rss`, `-- scale`, `-- command-roundtrip`, `-- wire-compare` and `-- rollout` are whole-system measurements that do not fit
 // BenchmarkDotNet's repeat-a-method model. docs/benchmarks.md records the figures and commands.
 return args.FirstOrDefault() switch
 {
@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "scale" => await ScaleCommand.RunAsync(args[1..]),
     "command-roundtrip" => await CommandRoundTripRun.RunAsync(args[1..]),
     "wire-compare" => await WireCompareCommand.RunAsync(),
+    "rollout" => await RolloutRun.RunAsync(args[1..]),
     _ => Switch(args),
 };
 

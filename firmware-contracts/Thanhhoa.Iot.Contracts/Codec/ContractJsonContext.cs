@@ -18,6 +18,8 @@ namespace Thanhhoa.Iot.Contracts.Codec;
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(DesiredConfigMessage))]
 [JsonSerializable(typeof(ConfigReport))]
+[JsonSerializable(typeof(FirmwareDesired))]
+[JsonSerializable(typeof(FirmwareReport))]
 public sealed partial class ContractJsonContext : JsonSerializerContext
 {
 }

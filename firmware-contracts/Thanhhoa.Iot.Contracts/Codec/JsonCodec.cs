@@ -66,6 +66,20 @@ public static class JsonCodec
         return JsonSerializer.SerializeToUtf8Bytes(report, Wire.ConfigReport);
     }
 
+    /// <summary>Encodes a <c>down/firmware</c> desire after validating it.</summary>
+    public static byte[] Encode(FirmwareDesired desired)
+    {
+        MessageValidator.Validate(desired);
+        return JsonSerializer.SerializeToUtf8Bytes(desired, Wire.FirmwareDesired);
+    }
+
+    /// <summary>Encodes an <c>up/firmware-reported</c> after validating it.</summary>
+    public static byte[] Encode(FirmwareReport report)
+    {
+        MessageValidator.Validate(report);
+        return JsonSerializer.SerializeToUtf8Bytes(report, Wire.FirmwareReport);
+    }
+
     /// <summary>Decodes and validates an <c>up/telemetry</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
     public static TelemetryBatch DecodeTelemetry(ReadOnlySpan<byte> payload)
@@ -125,6 +139,27 @@ public static class JsonCodec
     public static ConfigReport DecodeConfigReport(ReadOnlySpan<byte> payload)
     {
         var report = Decode(payload, Wire.ConfigReport);
+        MessageValidator.Validate(report);
+        return report;
+    }
+
+    /// <summary>
+    /// Decodes and validates a non-empty <c>down/firmware</c> payload. An empty retained payload means
+    /// "no desired firmware": check <c>payload.IsEmpty</c> first (it is refused here as malformed).
+    /// </summary>
+    /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
+    public static FirmwareDesired DecodeFirmwareDesired(ReadOnlySpan<byte> payload)
+    {
+        var desired = Decode(payload, Wire.FirmwareDesired);
+        MessageValidator.Validate(desired);
+        return desired;
+    }
+
+    /// <summary>Decodes and validates an <c>up/firmware-reported</c> payload.</summary>
+    /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
+    public static FirmwareReport DecodeFirmwareReport(ReadOnlySpan<byte> payload)
+    {
+        var report = Decode(payload, Wire.FirmwareReport);
         MessageValidator.Validate(report);
         return report;
     }

@@ -4,7 +4,7 @@ namespace Thanhhoa.Iot.Contracts.Codec;
 
 /// <summary>
 /// Picks the codec by MQTT 5 content type, so uplink and ingest never branch on encodings themselves.
-/// State, command and configuration messages are JSON only (they are small and rare).
+/// State, command, configuration and firmware messages are JSON only (they are small and rare).
 /// </summary>
 public static class PayloadCodec
 {
@@ -115,6 +115,22 @@ public static class PayloadCodec
     {
         RequireJson(contentType, "configuration reports");
         return JsonCodec.DecodeConfigReport(payload);
+    }
+
+    /// <summary>Decodes a non-empty <c>down/firmware</c> payload; only JSON is defined for firmware (an empty payload means none desired).</summary>
+    /// <exception cref="ContractViolationException">Unsupported content type, or the payload breaks the contract.</exception>
+    public static FirmwareDesired DecodeFirmwareDesired(string? contentType, ReadOnlySpan<byte> payload)
+    {
+        RequireJson(contentType, "firmware desires");
+        return JsonCodec.DecodeFirmwareDesired(payload);
+    }
+
+    /// <summary>Decodes an <c>up/firmware-reported</c> payload; only JSON is defined for firmware reports.</summary>
+    /// <exception cref="ContractViolationException">Unsupported content type, or the payload breaks the contract.</exception>
+    public static FirmwareReport DecodeFirmwareReport(string? contentType, ReadOnlySpan<byte> payload)
+    {
+        RequireJson(contentType, "firmware reports");
+        return JsonCodec.DecodeFirmwareReport(payload);
     }
 
     private static void RequireJson(string? contentType, string what)

@@ -19,6 +19,7 @@ public static class DeviceTopics
         (TopicKind.State, "up/state"),
         (TopicKind.CommandResult, "up/cmd-result"),
         (TopicKind.ConfigReported, "up/config-reported"),
+        (TopicKind.FirmwareReported, "up/firmware-reported"),
         (TopicKind.Command, "down/cmd"),
         (TopicKind.Config, "down/config"),
         (TopicKind.Firmware, "down/firmware"),

@@ -7,5 +7,5 @@ public readonly record struct ParsedTopic(string DeviceId, TopicKind Kind)
 {
     /// <summary>True for topics a gateway publishes (<c>up/…</c>).</summary>
     public bool IsUp => Kind is TopicKind.Telemetry or TopicKind.Events or TopicKind.State
-        or TopicKind.CommandResult or TopicKind.ConfigReported;
+        or TopicKind.CommandResult or TopicKind.ConfigReported or TopicKind.FirmwareReported;
 }

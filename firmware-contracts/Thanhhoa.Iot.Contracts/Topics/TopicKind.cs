@@ -18,6 +18,9 @@ public enum TopicKind
     /// <summary><c>up/config-reported</c>: applied configuration version or refusal, gateway → cloud.</summary>
     ConfigReported,
 
+    /// <summary><c>up/firmware-reported</c>: progress and outcome of a firmware rollout, gateway → cloud.</summary>
+    FirmwareReported,
+
     /// <summary><c>down/cmd</c>: a command, cloud → gateway.</summary>
     Command,
 

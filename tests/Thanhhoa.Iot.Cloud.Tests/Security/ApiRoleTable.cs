@@ -85,6 +85,19 @@ internal static class ApiRoleTable
         new("DELETE", "/api/config/devices/{id}", "/api/config/devices/{a}", null, Admin),
         new("GET", "/api/config/lagging", "/api/config/lagging", null, Readers),
 
+        // Firmware artifacts and rollouts: operators read, admins upload and steer; gateways download with their rollout's token.
+        new("POST", "/api/artifacts/", "/api/artifacts", "{}", Admin),
+        new("GET", "/api/artifacts/", "/api/artifacts", null, Readers),
+        new("GET", "/api/artifacts/{id}", "/api/artifacts/nosuchartifact", null, Readers),
+        new("GET", "/api/artifacts/{id}/content", "/api/artifacts/nosuchartifact/content", null, Readers),
+        new("POST", "/api/rollouts/", "/api/rollouts", "{\"kind\":\"firmware\"}", Admin),
+        new("GET", "/api/rollouts/", "/api/rollouts", null, Readers),
+        new("GET", "/api/rollouts/{id}", "/api/rollouts/nosuchrollout", null, Readers),
+        new("GET", "/api/rollouts/{id}/devices", "/api/rollouts/nosuchrollout/devices", null, Readers),
+        new("POST", "/api/rollouts/{id}/pause", "/api/rollouts/nosuchrollout/pause", "{}", Admin),
+        new("POST", "/api/rollouts/{id}/resume", "/api/rollouts/nosuchrollout/resume", "{}", Admin),
+        new("POST", "/api/rollouts/{id}/cancel", "/api/rollouts/nosuchrollout/cancel", "{}", Admin),
+
         // The broker's callbacks carry their own shared secret, not an API key (404 while it is not configured).
         new("POST", "/api/broker/auth", "/api/broker/auth", "{}", Everyone),
         new("POST", "/api/broker/acl", "/api/broker/acl", "{}", Everyone),

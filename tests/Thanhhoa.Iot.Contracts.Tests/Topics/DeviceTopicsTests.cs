@@ -15,6 +15,7 @@ public sealed class DeviceTopicsTests
     [TestCase(TopicKind.Command, "thiot/v1/bts-th-0042/down/cmd")]
     [TestCase(TopicKind.Config, "thiot/v1/bts-th-0042/down/config")]
     [TestCase(TopicKind.Firmware, "thiot/v1/bts-th-0042/down/firmware")]
+    [TestCase(TopicKind.FirmwareReported, "thiot/v1/bts-th-0042/up/firmware-reported")]
     public void For_EachKind_FormatsTheSchemeAndParsesBack(TopicKind kind, string expected)
     {
         var topic = DeviceTopics.For("bts-th-0042", kind);
@@ -117,6 +118,7 @@ public sealed class DeviceTopicsTests
     [TestCase(TopicKind.Command, false)]
     [TestCase(TopicKind.Config, false)]
     [TestCase(TopicKind.Firmware, false)]
+    [TestCase(TopicKind.FirmwareReported, true)]
     public void IsUp_ByKind_MatchesDirection(TopicKind kind, bool up)
     {
         var parsed = new ParsedTopic("gw-1", kind);

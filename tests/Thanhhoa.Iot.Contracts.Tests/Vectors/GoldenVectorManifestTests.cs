@@ -35,6 +35,8 @@ public sealed class GoldenVectorManifestTests
     [TestCase(TopicKind.CommandResult)]
     [TestCase(TopicKind.Config)]
     [TestCase(TopicKind.ConfigReported)]
+    [TestCase(TopicKind.Firmware)]
+    [TestCase(TopicKind.FirmwareReported)]
     public void Manifest_EachMessage_HasValidAndInvalidJsonVectors(TopicKind message)
     {
         var json = GoldenVectors.All().Where(v => v.Message == message && v.IsJson).ToArray();

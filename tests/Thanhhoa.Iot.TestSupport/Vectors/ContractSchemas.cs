@@ -29,7 +29,9 @@ public static class ContractSchemas
         TopicKind.CommandResult => "command-result.schema.json",
         TopicKind.Config => "config.schema.json",
         TopicKind.ConfigReported => "config-reported.schema.json",
-        _ => throw new ArgumentOutOfRangeException(nameof(message), message, "down/firmware has no JSON Schema yet."),
+        TopicKind.Firmware => "firmware.schema.json",
+        TopicKind.FirmwareReported => "firmware-reported.schema.json",
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message, "No JSON Schema for this message."),
     });
 
     /// <summary>Validates <paramref name="json"/>; a payload that is not JSON at all is invalid too.</summary>

@@ -48,6 +48,14 @@ public static class GoldenVectorCases
     /// <summary>Invalid vectors of command results and configuration reports.</summary>
     public static IEnumerable<TestCaseData> InvalidControlUp => Cases(GoldenVectors.Invalid().Where(IsControlUp));
 
+    /// <summary>Valid vectors of <c>down/firmware</c> and <c>up/firmware-reported</c>.</summary>
+    public static IEnumerable<TestCaseData> ValidFirmware => Cases(GoldenVectors.Valid().Where(IsFirmware));
+
+    /// <summary>Invalid vectors of <c>down/firmware</c> and <c>up/firmware-reported</c>.</summary>
+    public static IEnumerable<TestCaseData> InvalidFirmware => Cases(GoldenVectors.Invalid().Where(IsFirmware));
+
+    private static bool IsFirmware(GoldenVector v) => v.Message is TopicKind.Firmware or TopicKind.FirmwareReported;
+
     private static bool IsTelemetryEventsState(GoldenVector v) => v.Message is TopicKind.Telemetry or TopicKind.Events or TopicKind.State;
 
     private static bool IsControlUp(GoldenVector v) => v.Message is TopicKind.CommandResult or TopicKind.ConfigReported;

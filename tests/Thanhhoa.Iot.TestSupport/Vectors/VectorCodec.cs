@@ -25,6 +25,8 @@ public static class VectorCodec
         TopicKind.CommandResult => PayloadCodec.DecodeCommandResult(contentType, payload),
         TopicKind.Config => PayloadCodec.DecodeConfig(contentType, payload),
         TopicKind.ConfigReported => PayloadCodec.DecodeConfigReport(contentType, payload),
+        TopicKind.Firmware => PayloadCodec.DecodeFirmwareDesired(contentType, payload),
+        TopicKind.FirmwareReported => PayloadCodec.DecodeFirmwareReport(contentType, payload),
         _ => throw new NotSupportedException($"No payload codec for {message}."),
     };
 
@@ -41,6 +43,8 @@ public static class VectorCodec
             CommandResult r when encoding == PayloadEncoding.Json => JsonCodec.Encode(r),
             DesiredConfigMessage d when encoding == PayloadEncoding.Json => JsonCodec.Encode(d),
             ConfigReport p when encoding == PayloadEncoding.Json => JsonCodec.Encode(p),
+            FirmwareDesired f when encoding == PayloadEncoding.Json => JsonCodec.Encode(f),
+            FirmwareReport f when encoding == PayloadEncoding.Json => JsonCodec.Encode(f),
             _ => throw new NotSupportedException($"No codec for {message.GetType().Name} in '{contentType}'."),
         };
     }
