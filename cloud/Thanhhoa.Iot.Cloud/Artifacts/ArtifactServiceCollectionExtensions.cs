@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Cloud.Artifacts.Postgres;
+using Thanhhoa.Iot.Cloud.Storage;
 
 namespace Thanhhoa.Iot.Cloud.Artifacts;
 
@@ -11,7 +13,14 @@ public static class ArtifactServiceCollectionExtensions
         services.AddOptions<ArtifactOptions>().Bind(configuration.GetSection(ArtifactOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArtifactOptions>, ArtifactOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IArtifactStore, LiteArtifactStore>();
+        if (StorageOptions.IsPostgres(configuration))
+        {
+            services.TryAddSingleton<IArtifactStore, PostgresArtifactStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<IArtifactStore, LiteArtifactStore>();
+        }
         services.TryAddSingleton<ArtifactFiles>();
         services.TryAddSingleton<ArtifactService>();
         return services;

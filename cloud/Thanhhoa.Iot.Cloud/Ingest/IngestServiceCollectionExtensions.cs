@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Cloud.LossLedger.Postgres;
 using Thanhhoa.Iot.Cloud.LossLedger;
+using Thanhhoa.Iot.Cloud.Storage;
 
 namespace Thanhhoa.Iot.Cloud.Ingest;
 
@@ -19,7 +21,14 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IngestPace>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IngestPipeline>();
-        services.TryAddSingleton<IControlSequenceStore, LiteControlSequenceStore>();
+        if (configuration is not null && StorageOptions.IsPostgres(configuration))
+        {
+            services.TryAddSingleton<IControlSequenceStore, PostgresControlSequenceStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<IControlSequenceStore, LiteControlSequenceStore>();
+        }
         return services;
     }
 }

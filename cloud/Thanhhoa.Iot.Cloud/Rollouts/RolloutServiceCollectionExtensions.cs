@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Thanhhoa.Iot.Cloud.Artifacts;
 using Thanhhoa.Iot.Cloud.Coordination;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.Rollouts.Postgres;
+using Thanhhoa.Iot.Cloud.Storage;
 
 namespace Thanhhoa.Iot.Cloud.Rollouts;
 
@@ -17,7 +19,14 @@ public static class RolloutServiceCollectionExtensions
         services.AddOptions<RolloutOptions>().Bind(configuration.GetSection(RolloutOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RolloutOptions>, RolloutOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRolloutStore, LiteRolloutStore>();
+        if (StorageOptions.IsPostgres(configuration))
+        {
+            services.TryAddSingleton<IRolloutStore, PostgresRolloutStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<IRolloutStore, LiteRolloutStore>();
+        }
         services.TryAddSingleton<RolloutPlanner>();
         services.TryAddSingleton<RolloutDelivery>();
         services.TryAddSingleton<RolloutService>();

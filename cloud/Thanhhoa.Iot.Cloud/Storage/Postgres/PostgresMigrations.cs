@@ -100,5 +100,6 @@ internal static class PostgresMigrations
             """),
         Security.Postgres.SecurityMigration.Create(3),
         Commands.Postgres.CommandTablesMigration.Create(4),
+        Rollouts.Postgres.RolloutTablesMigration.Create(5),
     ];
 }
