@@ -3,9 +3,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
+using MQTTnet.Packets;
+using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Edge.Hosting;
 using Thanhhoa.Iot.Edge.Outbox;
+using Thanhhoa.Iot.Edge.Timekeeping;
 
 namespace Thanhhoa.Iot.Edge.Uplink;
 
@@ -28,6 +31,7 @@ internal sealed class MqttUplink : BackgroundService
     private readonly MqttSessionOpener _opener;
     private readonly OutboxDrainer _drainer;
     private readonly MqttClientFactory _factory = new();
+    private readonly ICloudTimeSink? _cloudTime;
 
     public MqttUplink(
         IOutbox outbox,
@@ -38,8 +42,10 @@ internal sealed class MqttUplink : BackgroundService
         TimeProvider time,
         ILogger<MqttUplink> logger,
         Random random,
-        IUploadCadence? cadence = null)
+        IUploadCadence? cadence = null,
+        ICloudTimeSink? cloudTime = null)
     {
+        _cloudTime = cloudTime;
         _options = options.Value;
         _status = status;
         _downlink = downlink;
@@ -109,6 +115,7 @@ internal sealed class MqttUplink : BackgroundService
             // Not cancelled by a stop (that would drop the connection); bounded by Uplink:OperationTimeout.
             var connack = await _opener.OpenAsync(client, session, lost.Token).ConfigureAwait(false);
             opened = true;
+            TakeServerTime(connack);
             backoff.Reset();
             _status.Connected();
             UplinkLog.Connected(_logger, _identity.DeviceId, session, connack.IsSessionPresent);
@@ -135,6 +142,16 @@ internal sealed class MqttUplink : BackgroundService
             }
 
             return reason;
+        }
+    }
+
+    /// <summary>Before the drain starts, so rows stored before the time was known go out with their corrected time.</summary>
+    private void TakeServerTime(MqttClientConnectResult connack)
+    {
+        var time = connack.UserProperties?.FirstOrDefault(p => p.Name == ContractInfo.ServerTimeProperty);
+        if (time is not null && _cloudTime is not null)
+        {
+            _cloudTime.ServerTimeReceived(time.ReadValueAsString());
         }
     }
 
