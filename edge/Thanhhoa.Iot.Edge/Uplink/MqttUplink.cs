@@ -55,7 +55,7 @@ internal sealed class MqttUplink : BackgroundService
         var g = gateway.Value;
         _identity = new UplinkIdentity(g.DeviceId, g.Site, g.Firmware ?? DefaultFirmware());
         _sessions = new SessionCounter(g.DataDirectory, time) { Recovered = message => UplinkLog.SessionCounterRecovered(logger, message) };
-        _opener = new MqttSessionOpener(_options, _identity, time, logger);
+        _opener = new MqttSessionOpener(_options, _identity, time, logger) { Connected = TakeServerTime };
         var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch, _options.PayloadEncoding ?? PayloadEncoding.Json);
         var retry = new ReconnectBackoff(_options.BackoffMin, _options.BackoffMax, random);
         _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger) { Cadence = cadence, FullBatch = _options.ReadingsPerBatch, PubAckTimeout = _options.OperationTimeout };
@@ -115,7 +115,6 @@ internal sealed class MqttUplink : BackgroundService
             // Not cancelled by a stop (that would drop the connection); bounded by Uplink:OperationTimeout.
             var connack = await _opener.OpenAsync(client, session, lost.Token).ConfigureAwait(false);
             opened = true;
-            TakeServerTime(connack);
             backoff.Reset();
             _status.Connected();
             UplinkLog.Connected(_logger, _identity.DeviceId, session, connack.IsSessionPresent);
@@ -145,7 +144,7 @@ internal sealed class MqttUplink : BackgroundService
         }
     }
 
-    /// <summary>Before the drain starts, so rows stored before the time was known go out with their corrected time.</summary>
+    /// <summary>On the CONNACK, before birth and drain, so rows stored before the time was known go out with their corrected time.</summary>
     private void TakeServerTime(MqttClientConnectResult connack)
     {
         var time = connack.UserProperties?.FirstOrDefault(p => p.Name == ContractInfo.ServerTimeProperty);
