@@ -1,8 +1,11 @@
 using System.Buffers;
+using System.Globalization;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.Metrics;
+using Thanhhoa.Iot.Contracts;
 
 namespace Thanhhoa.Iot.Cloud.Broker;
 
@@ -17,7 +20,8 @@ public sealed class EmbeddedBrokerHandlers(
     IngestPipeline pipeline,
     ConnectionTracker connections,
     CloudMetrics metrics,
-    ILogger<EmbeddedBroker> logger)
+    ILogger<EmbeddedBroker> logger,
+    TimeProvider? time = null)
 {
     private const string IdentityKey = "thiot.identity";
     private const int MaxReasonStringLength = 200;
@@ -44,6 +48,11 @@ public sealed class EmbeddedBrokerHandlers(
         }
 
         e.SessionItems[IdentityKey] = result.Identity;
+
+        // Gateways without a real-time clock learn the time here (docs/weak-link.md, "Time without an RTC").
+        var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        e.ResponseUserProperties ??= [];
+        e.ResponseUserProperties.Add(new MqttUserProperty(ContractInfo.ServerTimeProperty, System.Text.Encoding.UTF8.GetBytes(now)));
     }
 
     private async Task OnInterceptingPublishAsync(InterceptingPublishEventArgs e)

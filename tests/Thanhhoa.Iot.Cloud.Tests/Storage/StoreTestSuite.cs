@@ -181,6 +181,16 @@ public abstract class StoreTestSuite
     }
 
     [Test]
+    public async Task RecordReadings_GatewayClockSetBack_HigherSequenceIsTheLiveValue()
+    {
+        await using var s = await OpenAsync();
+        await s.Registry.RecordReadingsAsync("gw-1", [Reading("gw-1", 5, "battery_v", T0.AddHours(2), 51.0)], T0, None);
+        await s.Registry.RecordReadingsAsync("gw-1", [Reading("gw-1", 6, "battery_v", T0, 47.5)], T0.AddSeconds(1), None);
+        var state = await s.Registry.GetAsync("gw-1", None);
+        Assert.That(state!.Channels["battery_v"].Value, Is.EqualTo(47.5));
+    }
+
+    [Test]
     public async Task ApplyLink_StaleWillAfterNewerBirth_Ignored()
     {
         await using var s = await OpenAsync();
