@@ -99,5 +99,9 @@ internal static class PostgresMigrations
             );
             """),
         Security.Postgres.SecurityMigration.Create(3),
+        new(4, "time quality of readings and events (gateways without a real-time clock)", """
+            ALTER TABLE readings ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
+            ALTER TABLE events ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
+            """),
     ];
 }
