@@ -36,6 +36,12 @@ public static class ContractInfo
     /// <summary>MQTT 5 content type of the compact binary encoding, raw-deflated (RFC 1951, no zlib header).</summary>
     public const string CborDeflateContentType = "application/cbor+deflate";
 
+    /// <summary>
+    /// MQTT 5 user property of the CONNACK in which a broker that knows the time tells the gateway the
+    /// server's UTC time, ISO-8601 with a Z (e.g. <c>2026-11-26T04:00:00.000Z</c>); optional, for gateways without a real-time clock.
+    /// </summary>
+    public const string ServerTimeProperty = "thiot-time";
+
     /// <summary>True when <paramref name="id"/> is a legal device or channel id: 1–64 of <c>[a-z0-9_-]</c>.</summary>
     public static bool IsValidId(string? id)
     {

@@ -1,9 +1,11 @@
 using System.Buffers;
+using System.Globalization;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.Metrics;
+using Thanhhoa.Iot.Contracts;
 
 namespace Thanhhoa.Iot.Cloud.Broker;
 
@@ -19,7 +21,8 @@ public sealed class EmbeddedBrokerHandlers(
     ConnectionTracker connections,
     CloudMetrics metrics,
     ILogger<EmbeddedBroker> logger,
-    IngestPace? pace = null)
+    IngestPace? pace = null,
+    TimeProvider? time = null)
 {
     private const string IdentityKey = "thiot.identity";
     private const int MaxReasonStringLength = 200;
@@ -51,6 +54,11 @@ public sealed class EmbeddedBrokerHandlers(
             e.ResponseUserProperties ??= [];
             e.ResponseUserProperties.Add(hint);
         }
+
+        // Gateways without a real-time clock learn the time here (docs/weak-link.md, "Time without an RTC").
+        var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        e.ResponseUserProperties ??= [];
+        e.ResponseUserProperties.Add(new MqttUserProperty(ContractInfo.ServerTimeProperty, System.Text.Encoding.UTF8.GetBytes(now)));
     }
 
     /// <summary>The drain-rate hint for each of <paramref name="gateways"/> gateways; null when ingest is unpaced.</summary>

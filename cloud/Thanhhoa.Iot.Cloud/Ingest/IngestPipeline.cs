@@ -112,7 +112,7 @@ public sealed class IngestPipeline(
         var batch = PayloadCodec.DecodeTelemetry(message.ContentType, message.Payload.Span);
         using var admitted = pace is null ? null : await pace.AdmitAsync(batch.Readings.Count, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var rows = batch.Readings.Select(r => new StoredReading(deviceId, r.Seq, r.Channel, r.Timestamp, r.Value, r.Quality, now)).ToList();
+        var rows = batch.Readings.Select(r => new StoredReading(deviceId, r.Seq, r.Channel, r.Timestamp, r.Value, r.Quality, now, r.TimeQuality)).ToList();
         var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
         await registry.RecordReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
         observer.ReadingsAppended(appended.Added, appended.Duplicates);
@@ -129,7 +129,7 @@ public sealed class IngestPipeline(
         var batch = PayloadCodec.DecodeEvents(message.ContentType, message.Payload.Span);
         var now = time.GetUtcNow();
         var rows = batch.Events
-            .Select(e => new StoredEvent(deviceId, e.Seq, e.Timestamp, e.Code, e.Action, e.Severity, e.Channel, e.Message, e.Values, now))
+            .Select(e => new StoredEvent(deviceId, e.Seq, e.Timestamp, e.Code, e.Action, e.Severity, e.Channel, e.Message, e.Values, now, e.TimeQuality))
             .ToList();
         var appended = await telemetry.AppendEventsAsync(rows, cancellationToken).ConfigureAwait(false);
         await registry.TouchAsync(deviceId, now, cancellationToken).ConfigureAwait(false);

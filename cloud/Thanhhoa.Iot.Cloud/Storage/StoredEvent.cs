@@ -2,7 +2,7 @@ using Thanhhoa.Iot.Contracts.Messages;
 
 namespace Thanhhoa.Iot.Cloud.Storage;
 
-/// <summary>One gateway event as the cloud keeps it.</summary>
+/// <summary>One gateway event as the cloud keeps it (<see cref="TimeQuality"/> as on <see cref="StoredReading"/>).</summary>
 public sealed record StoredEvent(
     string DeviceId,
     long Seq,
@@ -13,4 +13,5 @@ public sealed record StoredEvent(
     string? Channel,
     string? Message,
     IReadOnlyDictionary<string, double>? Values,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    TimeQuality TimeQuality = TimeQuality.Synced);

@@ -6,6 +6,7 @@ using Thanhhoa.Iot.Edge.Commands;
 using Thanhhoa.Iot.Edge.Sensing;
 using Thanhhoa.Iot.Edge.Sensing.Profiles;
 using Thanhhoa.Iot.Edge.Sensing.Simulation;
+using Thanhhoa.Iot.Edge.Timekeeping;
 using Thanhhoa.Iot.Edge.Uplink;
 
 namespace Thanhhoa.Iot.Edge.Hosting;
@@ -31,6 +32,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IUplinkStatus>(sp => sp.GetRequiredService<UplinkStatus>());
         services.AddGatewayCommands(configuration); // down/cmd and down/config: the gateway's IDownlinkHandler
         services.TryAddSingleton<IDownlinkHandler, LoggingDownlinkHandler>();
+        services.AddTimekeeping(configuration); // no RTC: whether wall time is trusted; the outbox stamps rows with it
 
         // Hosted services start in this order: the site (and its simulation) before the first poll.
         services.AddSiteProfile(configuration);

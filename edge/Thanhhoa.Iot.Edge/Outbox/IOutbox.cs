@@ -47,4 +47,11 @@ public interface IOutbox
     /// never complete it, so such telemetry waits out the cadence.
     /// </summary>
     Task WaitForPriorityAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
+    /// <summary>
+    /// Once the wall time is trusted: gives rows of this boot stored before it their trusted time
+    /// (trustedNow − (monotonicNow − monotonicAtRow)) and clears their flag; completes once durable.
+    /// Returns how many rows it corrected. Outboxes that store no clock stamps have nothing to correct.
+    /// </summary>
+    ValueTask<int> ReanchorAsync(CancellationToken cancellationToken) => ValueTask.FromResult(0);
 }

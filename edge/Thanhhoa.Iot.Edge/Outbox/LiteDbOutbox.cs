@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Edge.Sensing;
+using Thanhhoa.Iot.Edge.Timekeeping;
 
 namespace Thanhhoa.Iot.Edge.Outbox;
 
@@ -22,6 +23,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     private readonly OutboxWriter _writer;
     private readonly long _quotaBytes;
     private readonly IOutboxStorage _storage;
+    private readonly IClockTrust? _clock;
     private int _disposed;
 
     public LiteDbOutbox(
@@ -29,7 +31,8 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         IOutboxStorage storage,
         IOutboxRetentionPolicy retentionPolicy,
         TimeProvider timeProvider,
-        ILogger<LiteDbOutbox> logger)
+        ILogger<LiteDbOutbox> logger,
+        IClockTrust? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(storage);
@@ -38,6 +41,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         var value = options.Value;
         _quotaBytes = value.QuotaBytes;
         _storage = storage;
+        _clock = clock;
         _queue = Channel.CreateBounded<OutboxRequest>(new BoundedChannelOptions(value.QueueCapacity)
         {
             SingleReader = true,
@@ -73,7 +77,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             return [];
         }
 
-        var request = new AppendReadingsRequest(readings, cancellationToken);
+        var request = new AppendReadingsRequest(readings, cancellationToken) { Stamps = StampAll(readings) };
         await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
         return await request.Task.ConfigureAwait(false);
     }
@@ -82,7 +86,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     {
         ArgumentNullException.ThrowIfNull(draft);
         OutboxInputValidator.Validate(draft);
-        var request = new AppendEventRequest(draft, cancellationToken);
+        var request = new AppendEventRequest(draft, cancellationToken) { Stamp = _clock?.Stamp(draft.Timestamp) };
         await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
         return await request.Task.ConfigureAwait(false);
     }
@@ -114,7 +118,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     public IReadOnlyList<DeviceEvent> PeekEvents(int max)
     {
         var durable = _writer.Snapshot.DurableSeq;
-        return Peek(db => db.PeekEvents(durable, max));
+        return Peek(db => db.PeekEvents(durable, max, Correct));
     }
 
     /// <inheritdoc />
@@ -122,7 +126,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     public IReadOnlyList<Reading> PeekReadings(int max)
     {
         var durable = _writer.Snapshot.DurableSeq;
-        return Peek(db => db.PeekReadings(durable, max));
+        return Peek(db => db.PeekReadings(durable, max, Correct));
     }
 
     /// <inheritdoc />
@@ -131,6 +135,19 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     {
         var snapshot = _writer.Snapshot;
         return snapshot.Counters.MessageCount == 0 ? [] : Peek(db => db.PeekMessages(snapshot.DurableSeq, max));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> ReanchorAsync(CancellationToken cancellationToken)
+    {
+        if (_clock is not { IsTrusted: true } clock)
+        {
+            return 0;
+        }
+
+        var request = new ReanchorRequest(clock.Correct, cancellationToken);
+        await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        return await request.Task.ConfigureAwait(false);
     }
 
     public Task WaitForPriorityAsync(CancellationToken cancellationToken) =>
@@ -170,6 +187,24 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         _queue.Writer.TryComplete();
         _writer.Join();
         _database.Dispose();
+    }
+
+    private Func<long, long, DateTimeOffset?>? Correct => _clock is { } clock ? clock.Correct : null;
+
+    private ClockStamp[]? StampAll(IReadOnlyList<SensorReading> readings)
+    {
+        if (_clock is not { } clock)
+        {
+            return null;
+        }
+
+        var stamps = new ClockStamp[readings.Count];
+        for (var i = 0; i < stamps.Length; i++)
+        {
+            stamps[i] = clock.Stamp(readings[i].Timestamp);
+        }
+
+        return stamps;
     }
 
     private List<T> Peek<T>(Func<OutboxDatabase, List<T>> read)

@@ -149,11 +149,26 @@ internal sealed class OutboxDatabase : IDisposable
     public List<StoredReading> OldestReadings(int limit) =>
         Read(OutboxDocuments.Readings, long.MaxValue, limit, OutboxDocuments.ToStoredReading);
 
-    public List<Reading> PeekReadings(long maxSeq, int max) =>
-        Read(OutboxDocuments.Readings, maxSeq, max, OutboxDocuments.ToReading);
+    public List<Reading> PeekReadings(long maxSeq, int max, Func<long, long, DateTimeOffset?>? correct = null) =>
+        Read(OutboxDocuments.Readings, maxSeq, max, doc => OutboxDocuments.ToReading(doc, correct));
 
-    public List<DeviceEvent> PeekEvents(long maxSeq, int max) =>
-        Read(OutboxDocuments.Events, maxSeq, max, OutboxDocuments.ToEvent);
+    public List<DeviceEvent> PeekEvents(long maxSeq, int max, Func<long, long, DateTimeOffset?>? correct = null) =>
+        Read(OutboxDocuments.Events, maxSeq, max, doc => OutboxDocuments.ToEvent(doc, correct));
+
+    /// <summary>Corrects the rows stored untrusted that <paramref name="correct"/> can place in time; returns how many.</summary>
+    public int Reanchor(Func<long, long, DateTimeOffset?> correct)
+    {
+        var corrected = 0;
+        foreach (var collection in new[] { OutboxDocuments.Readings, OutboxDocuments.Events })
+        {
+            var query = new Query();
+            query.Where.Add(Query.EQ(OutboxDocuments.Untrusted, true));
+            var fixable = ReadAll(collection, query, doc => doc).Where(doc => OutboxDocuments.Reanchor(doc, correct)).ToList();
+            corrected += fixable.Count == 0 ? 0 : _engine.Update(collection, fixable);
+        }
+
+        return corrected;
+    }
 
     public List<PendingMessage> PeekMessages(long maxSeq, int max) =>
         Read(OutboxDocuments.Messages, maxSeq, max, OutboxDocuments.ToMessage);

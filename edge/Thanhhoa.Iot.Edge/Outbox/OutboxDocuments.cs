@@ -2,6 +2,7 @@ using LiteDB;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Contracts.Topics;
 using Thanhhoa.Iot.Edge.Sensing;
+using Thanhhoa.Iot.Edge.Timekeeping;
 
 namespace Thanhhoa.Iot.Edge.Outbox;
 
@@ -14,6 +15,11 @@ internal static class OutboxDocuments
     public const string Dropped = "dropped";
     public const string Messages = "m";
 
+    /// <summary>Set (true) on rows stored while the wall time was not trusted; removed when re-anchored.</summary>
+    public const string Untrusted = "u";
+    private const string Boot = "b";
+    private const string Monotonic = "mt";
+
     /// <summary>
     /// Disk a reading takes as the quota counts it: the BSON document (about 60 bytes plus the channel
     /// id) and LiteDB's block header, page slot and primary-index node. Checked against real file
@@ -23,23 +29,75 @@ internal static class OutboxDocuments
 
     public static long EstimateEventBytes(BsonDocument doc) => 120 + BsonSerializer.Serialize(doc).Length;
 
-    public static BsonDocument ToDocument(SensorReading reading, long seq) => new()
-    {
-        ["_id"] = seq,
-        ["c"] = reading.Channel,
-        ["t"] = reading.Timestamp.UtcTicks,
-        ["v"] = reading.Value,
-        ["q"] = (int)reading.Quality,
-    };
+    public static BsonDocument ToDocument(SensorReading reading, long seq, ClockStamp? stamp = null) => Stamped(
+        new BsonDocument
+        {
+            ["_id"] = seq,
+            ["c"] = reading.Channel,
+            ["t"] = reading.Timestamp.UtcTicks,
+            ["v"] = reading.Value,
+            ["q"] = (int)reading.Quality,
+        },
+        stamp);
 
-    public static Reading ToReading(BsonDocument doc) => new()
+    /// <summary>The reading to send; a row stored untrusted gets its corrected time, or goes flagged unsynced when it has none.</summary>
+    public static Reading ToReading(BsonDocument doc, Func<long, long, DateTimeOffset?>? correct = null)
     {
-        Seq = doc["_id"].AsInt64,
-        Channel = doc["c"].AsString,
-        Timestamp = new DateTimeOffset(doc["t"].AsInt64, TimeSpan.Zero),
-        Value = doc["v"].AsDouble,
-        Quality = (Quality)doc["q"].AsInt32,
-    };
+        var (timestamp, quality) = TimeOf(doc, correct);
+        return new()
+        {
+            Seq = doc["_id"].AsInt64,
+            Channel = doc["c"].AsString,
+            Timestamp = timestamp,
+            Value = doc["v"].AsDouble,
+            Quality = (Quality)doc["q"].AsInt32,
+            TimeQuality = quality,
+        };
+    }
+
+    /// <summary>Gives an untrusted row its trusted time and clears the flag; false when it cannot be corrected (another boot).</summary>
+    public static bool Reanchor(BsonDocument doc, Func<long, long, DateTimeOffset?> correct)
+    {
+        if (!doc.TryGetValue(Boot, out var boot) || !doc.TryGetValue(Monotonic, out var monotonic)
+            || correct(boot.AsInt64, monotonic.AsInt64) is not { } trusted)
+        {
+            return false;
+        }
+
+        doc["t"] = trusted.UtcTicks;
+        doc.Remove(Untrusted);
+        return true;
+    }
+
+    private static BsonDocument Stamped(BsonDocument doc, ClockStamp? stamp)
+    {
+        if (stamp is { } s)
+        {
+            doc["t"] = s.Timestamp.UtcTicks;
+            doc[Boot] = s.BootKey;
+            doc[Monotonic] = s.Monotonic;
+            if (!s.Trusted)
+            {
+                doc[Untrusted] = true;
+            }
+        }
+
+        return doc;
+    }
+
+    private static (DateTimeOffset Timestamp, TimeQuality Quality) TimeOf(BsonDocument doc, Func<long, long, DateTimeOffset?>? correct)
+    {
+        var stored = new DateTimeOffset(doc["t"].AsInt64, TimeSpan.Zero);
+        if (!doc.ContainsKey(Untrusted))
+        {
+            return (stored, TimeQuality.Synced);
+        }
+
+        var copy = new BsonDocument(doc);
+        return correct is not null && Reanchor(copy, correct)
+            ? (new DateTimeOffset(copy["t"].AsInt64, TimeSpan.Zero), TimeQuality.Synced)
+            : (stored, TimeQuality.Unsynced);
+    }
 
     public static StoredReading ToStoredReading(BsonDocument doc)
     {
@@ -53,7 +111,7 @@ internal static class OutboxDocuments
             EstimateReadingBytes(channel));
     }
 
-    public static BsonDocument ToDocument(EventDraft draft, long seq)
+    public static BsonDocument ToDocument(EventDraft draft, long seq, ClockStamp? stamp = null)
     {
         var doc = new BsonDocument
         {
@@ -84,20 +142,25 @@ internal static class OutboxDocuments
             doc["vals"] = values;
         }
 
-        return doc;
+        return Stamped(doc, stamp);
     }
 
-    public static DeviceEvent ToEvent(BsonDocument doc) => new()
+    public static DeviceEvent ToEvent(BsonDocument doc, Func<long, long, DateTimeOffset?>? correct = null)
     {
-        Seq = doc["_id"].AsInt64,
-        Timestamp = new DateTimeOffset(doc["t"].AsInt64, TimeSpan.Zero),
-        Code = doc["code"].AsString,
-        Action = (EventAction)doc["a"].AsInt32,
-        Severity = (Severity)doc["s"].AsInt32,
-        Channel = doc.TryGetValue("c", out var channel) ? channel.AsString : null,
-        Message = doc.TryGetValue("m", out var message) ? message.AsString : null,
-        Values = doc.TryGetValue("vals", out var values) ? ToValues(values.AsDocument) : null,
-    };
+        var (timestamp, quality) = TimeOf(doc, correct);
+        return new()
+        {
+            Seq = doc["_id"].AsInt64,
+            Timestamp = timestamp,
+            Code = doc["code"].AsString,
+            Action = (EventAction)doc["a"].AsInt32,
+            Severity = (Severity)doc["s"].AsInt32,
+            Channel = doc.TryGetValue("c", out var channel) ? channel.AsString : null,
+            Message = doc.TryGetValue("m", out var message) ? message.AsString : null,
+            Values = doc.TryGetValue("vals", out var values) ? ToValues(values.AsDocument) : null,
+            TimeQuality = quality,
+        };
+    }
 
     public static BsonDocument ToDocument(OutboxMessage message, long seq) => new()
     {

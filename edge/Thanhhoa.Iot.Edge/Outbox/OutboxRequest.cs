@@ -1,4 +1,5 @@
 using Thanhhoa.Iot.Edge.Sensing;
+using Thanhhoa.Iot.Edge.Timekeeping;
 
 namespace Thanhhoa.Iot.Edge.Outbox;
 
@@ -24,6 +25,9 @@ internal sealed class AppendReadingsRequest(IReadOnlyList<SensorReading> reading
 
     public IReadOnlyList<SensorReading> Readings { get; } = readings;
 
+    /// <summary>One clock stamp per reading, or null when the outbox has no clock-trust service.</summary>
+    public IReadOnlyList<ClockStamp>? Stamps { get; init; }
+
     /// <summary>Sequence number of the first reading, given by the writer.</summary>
     public long FirstSeq { get; set; }
 
@@ -44,6 +48,8 @@ internal sealed class AppendEventRequest(EventDraft draft, CancellationToken can
     private readonly TaskCompletionSource<long> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EventDraft Draft { get; } = draft;
+
+    public ClockStamp? Stamp { get; init; }
 
     public long Seq { get; set; }
 
@@ -90,6 +96,27 @@ internal sealed class AppendMessageRequest(OutboxMessage message, CancellationTo
     public override int Rows => 1;
 
     public override void Complete() => _completion.TrySetResult(Seq);
+
+    public override void Fail(Exception error) => _completion.TrySetException(error);
+
+    public override void Cancel() => _completion.TrySetCanceled(CancellationToken);
+}
+
+internal sealed class ReanchorRequest(Func<long, long, DateTimeOffset?> correct, CancellationToken cancellationToken)
+    : OutboxRequest(cancellationToken)
+{
+    private readonly TaskCompletionSource<int> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>(boot key, monotonic) to the trusted time, or null when the row cannot be corrected.</summary>
+    public Func<long, long, DateTimeOffset?> Correct { get; } = correct;
+
+    public int Corrected { get; set; }
+
+    public Task<int> Task => _completion.Task;
+
+    public override int Rows => 0;
+
+    public override void Complete() => _completion.TrySetResult(Corrected);
 
     public override void Fail(Exception error) => _completion.TrySetException(error);
 

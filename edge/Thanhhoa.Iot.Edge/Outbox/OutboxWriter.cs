@@ -141,6 +141,13 @@ internal sealed class OutboxWriter
             counters = AppendReadings(database, counters, batch.OfType<AppendReadingsRequest>());
             counters = AppendEvents(database, counters, batch.OfType<AppendEventRequest>());
             counters = AppendMessages(database, counters, batch.OfType<AppendMessageRequest>());
+
+            // After the appends of the same batch, so a row stamped just before the time became trusted is corrected too.
+            foreach (var reanchor in batch.OfType<ReanchorRequest>())
+            {
+                reanchor.Corrected = database.Reanchor(reanchor.Correct);
+            }
+
             var eviction = _quota.Enforce(database, counters);
             foreach (var range in MergeRanges(eviction.Dropped))
             {
@@ -184,9 +191,10 @@ internal sealed class OutboxWriter
         foreach (var request in requests)
         {
             request.FirstSeq = seq + 1;
-            foreach (var reading in request.Readings)
+            for (var i = 0; i < request.Readings.Count; i++)
             {
-                docs.Add(OutboxDocuments.ToDocument(reading, ++seq));
+                var reading = request.Readings[i];
+                docs.Add(OutboxDocuments.ToDocument(reading, ++seq, request.Stamps?[i]));
                 bytes += OutboxDocuments.EstimateReadingBytes(reading.Channel);
             }
         }
@@ -209,7 +217,7 @@ internal sealed class OutboxWriter
         foreach (var request in requests)
         {
             request.Seq = ++seq;
-            var doc = OutboxDocuments.ToDocument(request.Draft, seq);
+            var doc = OutboxDocuments.ToDocument(request.Draft, seq, request.Stamp);
             docs.Add(doc);
             bytes += OutboxDocuments.EstimateEventBytes(doc);
         }

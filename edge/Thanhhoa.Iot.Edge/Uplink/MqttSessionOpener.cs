@@ -12,6 +12,9 @@ namespace Thanhhoa.Iot.Edge.Uplink;
 /// </summary>
 internal sealed class MqttSessionOpener(UplinkOptions options, UplinkIdentity identity, TimeProvider time, ILogger logger)
 {
+    /// <summary>Runs as soon as the CONNACK arrives, before the birth (e.g. to take the broker's time before anything is stamped).</summary>
+    public Action<MqttClientConnectResult>? Connected { get; init; }
+
     public MqttClientOptions ClientOptions(long session)
     {
         var builder = new MqttClientOptionsBuilder()
@@ -57,6 +60,7 @@ internal sealed class MqttSessionOpener(UplinkOptions options, UplinkIdentity id
     public async Task<MqttClientConnectResult> OpenAsync(IMqttClient client, long session, CancellationToken cancellationToken)
     {
         var connected = await client.ConnectAsync(ClientOptions(session), cancellationToken).ConfigureAwait(false);
+        Connected?.Invoke(connected);
 
         // Subscribe before the birth: the cloud re-publishes pending commands when the birth arrives
         // (the broker may have expired the session), and they must find the subscription in place.

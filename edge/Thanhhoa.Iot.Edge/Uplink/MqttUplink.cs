@@ -3,9 +3,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
+using MQTTnet.Packets;
+using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Edge.Hosting;
 using Thanhhoa.Iot.Edge.Outbox;
+using Thanhhoa.Iot.Edge.Timekeeping;
 
 namespace Thanhhoa.Iot.Edge.Uplink;
 
@@ -30,6 +33,7 @@ internal sealed class MqttUplink : BackgroundService
     private readonly MqttClientFactory _factory = new();
     private readonly IOutbox _outbox;
     private readonly DrainPacer _pacer;
+    private readonly ICloudTimeSink? _cloudTime;
 
     public MqttUplink(
         IOutbox outbox,
@@ -40,8 +44,10 @@ internal sealed class MqttUplink : BackgroundService
         TimeProvider time,
         ILogger<MqttUplink> logger,
         Random random,
-        IUploadCadence? cadence = null)
+        IUploadCadence? cadence = null,
+        ICloudTimeSink? cloudTime = null)
     {
+        _cloudTime = cloudTime;
         _options = options.Value;
         _status = status;
         _downlink = downlink;
@@ -51,7 +57,7 @@ internal sealed class MqttUplink : BackgroundService
         var g = gateway.Value;
         _identity = new UplinkIdentity(g.DeviceId, g.Site, g.Firmware ?? DefaultFirmware());
         _sessions = new SessionCounter(g.DataDirectory, time) { Recovered = message => UplinkLog.SessionCounterRecovered(logger, message) };
-        _opener = new MqttSessionOpener(_options, _identity, time, logger);
+        _opener = new MqttSessionOpener(_options, _identity, time, logger) { Connected = TakeServerTime };
         var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch, _options.PayloadEncoding ?? PayloadEncoding.Json);
         var retry = new ReconnectBackoff(_options.BackoffMin, _options.BackoffMax, random);
         _outbox = outbox;
@@ -143,6 +149,16 @@ internal sealed class MqttUplink : BackgroundService
             }
 
             return reason;
+        }
+    }
+
+    /// <summary>On the CONNACK, before birth and drain, so rows stored before the time was known go out with their corrected time.</summary>
+    private void TakeServerTime(MqttClientConnectResult connack)
+    {
+        var time = connack.UserProperties?.FirstOrDefault(p => p.Name == ContractInfo.ServerTimeProperty);
+        if (time is not null && _cloudTime is not null)
+        {
+            _cloudTime.ServerTimeReceived(time.ReadValueAsString());
         }
     }
 

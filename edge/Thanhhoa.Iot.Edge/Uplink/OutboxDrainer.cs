@@ -14,7 +14,8 @@ namespace Thanhhoa.Iot.Edge.Uplink;
 internal sealed class OutboxDrainer(
     IOutbox outbox, BatchBuilder batches, UplinkStatus status, ReconnectBackoff retryBackoff, TimeProvider time, ILogger logger)
 {
-    private DateTimeOffset? _lastTelemetry;
+    // Monotonic (TimeProvider.GetTimestamp): a wall clock set back a year must not hold telemetry for a year.
+    private long? _lastTelemetry;
 
     /// <summary>Holds partial telemetry batches back between uploads; null sends them at once.</summary>
     public IUploadCadence? Cadence { get; init; }
@@ -113,7 +114,7 @@ internal sealed class OutboxDrainer(
             return TimeSpan.Zero;
         }
 
-        var wait = last + interval - time.GetUtcNow();
+        var wait = interval - time.GetElapsedTime(last);
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
@@ -136,7 +137,7 @@ internal sealed class OutboxDrainer(
                 retryBackoff.Reset();
                 if (batch.IsTelemetry)
                 {
-                    _lastTelemetry = time.GetUtcNow();
+                    _lastTelemetry = time.GetTimestamp();
                 }
 
                 status.Delivered(batch, time.GetUtcNow());

@@ -35,7 +35,7 @@ public static class CborCodec
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
     public static TelemetryBatch DecodeTelemetry(ReadOnlySpan<byte> payload)
     {
-        var batch = CborEnvelope.Decode(payload, CborTelemetryFormat.Members, CborTelemetryFormat.Read);
+        var batch = CborEnvelope.Decode(payload, CborTelemetryFormat.Members, CborTelemetryFormat.Read, CborTelemetryFormat.RequiredMembers);
         MessageValidator.Validate(batch);
         return batch;
     }

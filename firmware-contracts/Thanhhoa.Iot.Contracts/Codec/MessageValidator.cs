@@ -21,6 +21,7 @@ public static partial class MessageValidator
             CheckId(r.Channel, at + ".ch", "channel id");
             CheckFinite(r.Value, at + ".val");
             CheckDefined(r.Quality, at + ".q");
+            CheckDefined(r.TimeQuality, at + ".tq");
             if (i > 0 && r.Seq <= batch.Readings[i - 1].Seq)
             {
                 throw new ContractViolationException(RejectReason.SequenceMismatch, at + ".seq",
@@ -45,6 +46,7 @@ public static partial class MessageValidator
             CheckId(e.Code, at + ".code", "event code");
             CheckDefined(e.Action, at + ".action");
             CheckDefined(e.Severity, at + ".severity");
+            CheckDefined(e.TimeQuality, at + ".tq");
             if (e.Channel is not null)
             {
                 CheckId(e.Channel, at + ".ch", "channel id");

@@ -41,4 +41,9 @@ public sealed record DeviceEvent
     [JsonPropertyName("values")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, double>? Values { get; init; }
+
+    /// <summary>Whether <see cref="Timestamp"/> comes from a trusted clock; optional on the wire, absent means synced.</summary>
+    [JsonPropertyName("tq")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public TimeQuality TimeQuality { get; init; }
 }

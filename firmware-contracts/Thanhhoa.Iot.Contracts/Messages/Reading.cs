@@ -26,4 +26,9 @@ public sealed record Reading
     /// <summary>How far the value can be trusted.</summary>
     [JsonPropertyName("q")]
     public required Quality Quality { get; init; }
+
+    /// <summary>Whether <see cref="Timestamp"/> comes from a trusted clock; optional on the wire, absent means synced.</summary>
+    [JsonPropertyName("tq")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public TimeQuality TimeQuality { get; init; }
 }

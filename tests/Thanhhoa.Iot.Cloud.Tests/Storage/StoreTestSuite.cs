@@ -198,6 +198,33 @@ public abstract class StoreTestSuite
     }
 
     [Test]
+    public async Task Append_RowsFlaggedUnsynced_TimeQualityKept()
+    {
+        await using var s = await OpenAsync();
+        await s.Telemetry.AppendReadingsAsync(
+            [Reading("gw-1", 1, "battery_v", T0, 51.0) with { TimeQuality = TimeQuality.Unsynced }, Reading("gw-1", 2, "battery_v", T0.AddSeconds(1), 52.0)], None);
+        await s.Telemetry.AppendEventsAsync(
+            [new StoredEvent("gw-1", 3, T0, "mains_fail", EventAction.Raise, Severity.Critical, null, null, null, T0, TimeQuality.Unsynced)], None);
+        var readings = await s.Telemetry.QueryReadingsAsync(AllOf("gw-1"), None);
+        var events = await s.Telemetry.QueryEventsAsync(AllOf("gw-1"), None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(readings.Select(r => r.TimeQuality), Is.EqualTo(new[] { TimeQuality.Unsynced, TimeQuality.Synced }));
+            Assert.That(events.Single().TimeQuality, Is.EqualTo(TimeQuality.Unsynced));
+        });
+    }
+
+    [Test]
+    public async Task RecordReadings_GatewayClockSetBack_HigherSequenceIsTheLiveValue()
+    {
+        await using var s = await OpenAsync();
+        await s.Registry.RecordReadingsAsync("gw-1", [Reading("gw-1", 5, "battery_v", T0.AddHours(2), 51.0)], T0, None);
+        await s.Registry.RecordReadingsAsync("gw-1", [Reading("gw-1", 6, "battery_v", T0, 47.5)], T0.AddSeconds(1), None);
+        var state = await s.Registry.GetAsync("gw-1", None);
+        Assert.That(state!.Channels["battery_v"].Value, Is.EqualTo(47.5));
+    }
+
+    [Test]
     public async Task ApplyLink_StaleWillAfterNewerBirth_Ignored()
     {
         await using var s = await OpenAsync();

@@ -6,7 +6,7 @@ namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 /// <summary>Maps readings and events to BSON and back (explicit, no reflection mapper). Times are UTC ticks.</summary>
 internal static class TelemetryDocuments
 {
-    public static BsonDocument From(StoredReading r) => new()
+    public static BsonDocument From(StoredReading r) => WithTimeQuality(new BsonDocument
     {
         ["_id"] = LiteDbKeys.Id(r.DeviceId, r.Seq),
         [LiteDbKeys.Device] = r.DeviceId,
@@ -18,7 +18,7 @@ internal static class TelemetryDocuments
         ["r"] = r.ReceivedAt.UtcTicks,
         [LiteDbKeys.DeviceTime] = LiteDbKeys.ByTime(r.DeviceId, r.Timestamp, r.Seq),
         [LiteDbKeys.DeviceChannelTime] = LiteDbKeys.ByChannelTime(r.DeviceId, r.Channel, r.Timestamp, r.Seq),
-    };
+    }, r.TimeQuality);
 
     public static StoredReading ToReading(BsonDocument d) => new(
         d[LiteDbKeys.Device].AsString,
@@ -27,7 +27,8 @@ internal static class TelemetryDocuments
         Time(d["t"]),
         d["v"].AsDouble,
         (Quality)d["q"].AsInt32,
-        Time(d["r"]));
+        Time(d["r"]),
+        TimeQualityOf(d));
 
     public static BsonDocument From(StoredEvent e)
     {
@@ -56,7 +57,7 @@ internal static class TelemetryDocuments
             doc["vals"] = values;
         }
 
-        return doc;
+        return WithTimeQuality(doc, e.TimeQuality);
     }
 
     public static StoredEvent ToEvent(BsonDocument d) => new(
@@ -69,7 +70,21 @@ internal static class TelemetryDocuments
         d["c"].IsNull ? null : d["c"].AsString,
         d["m"].IsNull ? null : d["m"].AsString,
         d.TryGetValue("vals", out var vals) && vals.IsDocument ? vals.AsDocument.ToDictionary(kv => kv.Key, kv => kv.Value.AsDouble) : null,
-        Time(d["r"]));
+        Time(d["r"]),
+        TimeQualityOf(d));
+
+    /// <summary>Only rows whose time is not synced carry "tq"; rows stored before the field existed are synced.</summary>
+    private static BsonDocument WithTimeQuality(BsonDocument doc, TimeQuality quality)
+    {
+        if (quality != TimeQuality.Synced)
+        {
+            doc["tq"] = (int)quality;
+        }
+
+        return doc;
+    }
+
+    private static TimeQuality TimeQualityOf(BsonDocument d) => d.TryGetValue("tq", out var tq) ? (TimeQuality)tq.AsInt32 : TimeQuality.Synced;
 
     public static DateTimeOffset Time(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
 }

@@ -101,5 +101,9 @@ internal static class PostgresMigrations
         Security.Postgres.SecurityMigration.Create(3),
         Commands.Postgres.CommandTablesMigration.Create(4),
         Rollouts.Postgres.RolloutTablesMigration.Create(5),
+        new(6, "time quality of readings and events (gateways without a real-time clock)", """
+            ALTER TABLE readings ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
+            ALTER TABLE events ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
+            """),
     ];
 }

@@ -25,20 +25,20 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         """;
 
     private const string InsertReadings = """
-        INSERT INTO readings (device_id, seq, channel, ts, value, quality, received_at)
-        SELECT * FROM unnest(@d::text[], @s::int8[], @c::text[], @t::timestamptz[], @v::float8[], @q::int2[], @r::timestamptz[])
+        INSERT INTO readings (device_id, seq, channel, ts, value, quality, received_at, time_quality)
+        SELECT * FROM unnest(@d::text[], @s::int8[], @c::text[], @t::timestamptz[], @v::float8[], @q::int2[], @r::timestamptz[], @tq::int2[])
         """;
 
     private const string InsertEvents = """
-        INSERT INTO events (device_id, seq, ts, code, action, severity, channel, message, vals, received_at)
-        SELECT d, s, t, code, a, sev, ch, m, vals::jsonb, r
-        FROM unnest(@d::text[], @s::int8[], @t::timestamptz[], @code::text[], @a::int2[], @sev::int2[], @ch::text[], @m::text[], @vals::text[], @r::timestamptz[])
-            AS x(d, s, t, code, a, sev, ch, m, vals, r)
+        INSERT INTO events (device_id, seq, ts, code, action, severity, channel, message, vals, received_at, time_quality)
+        SELECT d, s, t, code, a, sev, ch, m, vals::jsonb, r, tq
+        FROM unnest(@d::text[], @s::int8[], @t::timestamptz[], @code::text[], @a::int2[], @sev::int2[], @ch::text[], @m::text[], @vals::text[], @r::timestamptz[], @tq::int2[])
+            AS x(d, s, t, code, a, sev, ch, m, vals, r, tq)
         ON CONFLICT (device_id, seq) DO NOTHING
         """;
 
-    private const string ReadingColumns = "device_id, seq, channel, ts, value, quality, received_at";
-    private const string EventColumns = "device_id, seq, ts, code, action, severity, channel, message, vals::text, received_at";
+    private const string ReadingColumns = "device_id, seq, channel, ts, value, quality, received_at, time_quality";
+    private const string EventColumns = "device_id, seq, ts, code, action, severity, channel, message, vals::text, received_at, time_quality";
 
     public Task<AppendResult> AppendReadingsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(new StoredReading(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), Time(reader, 3),
-                reader.GetDouble(4), (Quality)reader.GetInt16(5), Time(reader, 6)));
+                reader.GetDouble(4), (Quality)reader.GetInt16(5), Time(reader, 6), (TimeQuality)reader.GetInt16(7)));
         }
 
         return rows;
@@ -155,6 +155,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         command.Parameters.AddWithValue("v", rows.Select(r => r.Value).ToArray());
         command.Parameters.AddWithValue("q", rows.Select(r => (short)r.Quality).ToArray());
         command.Parameters.AddWithValue("r", rows.Select(r => r.ReceivedAt.UtcDateTime).ToArray());
+        command.Parameters.AddWithValue("tq", rows.Select(r => (short)r.TimeQuality).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -171,6 +172,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         command.Parameters.Add(new NpgsqlParameter<string?[]>("m", rows.Select(e => e.Message).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string?[]>("vals", rows.Select(e => e.Values is null ? null : JsonSerializer.Serialize(e.Values, PostgresJsonContext.Default.IReadOnlyDictionaryStringDouble)).ToArray()));
         command.Parameters.AddWithValue("r", rows.Select(e => e.ReceivedAt.UtcDateTime).ToArray());
+        command.Parameters.AddWithValue("tq", rows.Select(e => (short)e.TimeQuality).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -191,7 +193,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
 
     private static StoredEvent ReadEvent(NpgsqlDataReader reader) =>
         new(reader.GetString(0), reader.GetInt64(1), Time(reader, 2), reader.GetString(3), (EventAction)reader.GetInt16(4), (Severity)reader.GetInt16(5),
-            Text(reader, 6), Text(reader, 7), Values(Text(reader, 8)), Time(reader, 9));
+            Text(reader, 6), Text(reader, 7), Values(Text(reader, 8)), Time(reader, 9), (TimeQuality)reader.GetInt16(10));
 
     private static DateTimeOffset Time(NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 

@@ -21,6 +21,20 @@ internal static class CborEnums
         _ => throw Unknown(code, at, "quality: 0 good, 1 uncertain, 2 bad"),
     };
 
+    public static int FromTimeQuality(TimeQuality q) => q switch
+    {
+        TimeQuality.Synced => 0,
+        TimeQuality.Unsynced => 1,
+        _ => throw Undefined(q),
+    };
+
+    public static TimeQuality ToTimeQuality(ulong code, string at) => code switch
+    {
+        0 => TimeQuality.Synced,
+        1 => TimeQuality.Unsynced,
+        _ => throw Unknown(code, at, "time quality: 0 synced, 1 unsynced"),
+    };
+
     public static int FromAction(EventAction a) => a switch
     {
         EventAction.Raise => 0,

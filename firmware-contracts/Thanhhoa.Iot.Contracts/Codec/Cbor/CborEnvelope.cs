@@ -8,7 +8,11 @@ namespace Thanhhoa.Iot.Contracts.Codec.Cbor;
 /// </summary>
 internal static class CborEnvelope
 {
-    public static T Decode<T>(ReadOnlySpan<byte> payload, string[] members, Func<CborCursor, T> body)
+    /// <summary>
+    /// Decodes one message array. Its first <paramref name="requiredMembers"/> members must be there (all
+    /// when null); the rest of <paramref name="members"/> are optional trailing members the body reads when present.
+    /// </summary>
+    public static T Decode<T>(ReadOnlySpan<byte> payload, string[] members, Func<CborCursor, T> body, int? requiredMembers = null)
     {
         if (payload.Length > ContractInfo.MaxPayloadBytes)
         {
@@ -25,7 +29,7 @@ internal static class CborEnvelope
         var cursor = new CborCursor(reader);
         try
         {
-            StartAndCheckVersion(cursor, members);
+            StartAndCheckVersion(cursor, members, requiredMembers ?? members.Length);
             var result = body(cursor);
             cursor.At("$").ReadEndArray();
             if (reader.BytesRemaining != 0)
@@ -48,7 +52,7 @@ internal static class CborEnvelope
 
     public static CborWriter NewWriter() => new(CborConformanceMode.Strict, convertIndefiniteLengthEncodings: false);
 
-    private static void StartAndCheckVersion(CborCursor cursor, string[] members)
+    private static void StartAndCheckVersion(CborCursor cursor, string[] members, int required)
     {
         var reader = cursor.Reader;
         if (reader.PeekState() != CborReaderState.StartArray)
@@ -79,10 +83,10 @@ internal static class CborEnvelope
                 $"contract version {version} is not supported; this side speaks version {ContractInfo.Version}");
         }
 
-        if (length < members.Length)
+        if (length < required)
         {
             throw new ContractViolationException(RejectReason.MissingField, "$." + members[length.Value],
-                $"the message array has {length} members; v{ContractInfo.Version} needs {members.Length}");
+                $"the message array has {length} members; v{ContractInfo.Version} needs {required}");
         }
 
         if (length > members.Length)

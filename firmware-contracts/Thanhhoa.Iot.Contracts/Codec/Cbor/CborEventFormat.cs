@@ -13,7 +13,7 @@ internal static class CborEventFormat
     public static readonly string[] Members = ["v", "seqFrom", "t0", "names", "events"];
 
     private const int RequiredMembers = 5;
-    private const int AllMembers = 8;
+    private const int AllMembers = 9;
 
     public static byte[] Write(EventBatch batch)
     {
@@ -90,7 +90,7 @@ internal static class CborEventFormat
 
     private static void WriteEvent(CborWriter w, DeviceEvent e, long dseq, long dts, NameTable names)
     {
-        var length = e.Values is not null ? 8 : e.Message is not null ? 7 : e.Channel is not null ? 6 : 5;
+        var length = e.TimeQuality != TimeQuality.Synced ? 9 : e.Values is not null ? 8 : e.Message is not null ? 7 : e.Channel is not null ? 6 : 5;
         w.WriteStartArray(length);
         w.WriteInt64(dseq);
         w.WriteInt64(dts);
@@ -109,14 +109,12 @@ internal static class CborEventFormat
 
         if (length > 7)
         {
-            w.WriteStartMap(e.Values!.Count);
-            foreach (var (key, value) in e.Values)
-            {
-                w.WriteInt32(names.IndexOf(key));
-                CborNumbers.Write(w, value);
-            }
+            WriteValues(w, e.Values, names);
+        }
 
-            w.WriteEndMap();
+        if (length > 8)
+        {
+            w.WriteInt32(CborEnums.FromTimeQuality(e.TimeQuality));
         }
 
         w.WriteEndArray();
@@ -141,11 +139,12 @@ internal static class CborEventFormat
         var channel = length > 5 ? ReadOptionalIndex(c, names, i) : null;
         var message = length > 6 ? ReadOptionalText(c, i) : null;
         var values = length > 7 ? ReadValues(c, names, i) : null;
+        var timeQuality = length > 8 ? CborEnums.ToTimeQuality(c.ReadUInt("events", i, "tq"), c.Path) : TimeQuality.Synced;
         c.At("events", i).ReadEndArray();
         return new DeviceEvent
         {
             Seq = seq, Timestamp = ts, Code = code, Action = action, Severity = severity,
-            Channel = channel, Message = message, Values = values,
+            Channel = channel, Message = message, Values = values, TimeQuality = timeQuality,
         };
     }
 
@@ -192,6 +191,24 @@ internal static class CborEventFormat
 
         c.Reader.ReadEndMap();
         return values;
+    }
+
+    private static void WriteValues(CborWriter w, IReadOnlyDictionary<string, double>? values, NameTable names)
+    {
+        if (values is null)
+        {
+            w.WriteNull();
+            return;
+        }
+
+        w.WriteStartMap(values.Count);
+        foreach (var (key, value) in values)
+        {
+            w.WriteInt32(names.IndexOf(key));
+            CborNumbers.Write(w, value);
+        }
+
+        w.WriteEndMap();
     }
 
     private static void WriteOptionalIndex(CborWriter w, string? name, NameTable names)

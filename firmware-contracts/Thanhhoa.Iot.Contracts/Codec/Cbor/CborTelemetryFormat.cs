@@ -6,12 +6,16 @@ namespace Thanhhoa.Iot.Contracts.Codec.Cbor;
 /// <summary>
 /// Telemetry batch as CBOR (schemas/telemetry-batch.cddl): channel ids listed once, then one column per
 /// reading field — channel index, sequence delta, timestamp delta in units of the batch's time step,
-/// value — and the qualities that are not <c>good</c> as a sparse map.
+/// value — and the qualities that are not <c>good</c> as a sparse map; then, only when some reading's
+/// time is not synced, the time qualities as a sparse map too (an optional eleventh member).
 /// </summary>
 internal static class CborTelemetryFormat
 {
     /// <summary>Names of the top-level array's members, in order; they are the field paths of errors.</summary>
-    public static readonly string[] Members = ["v", "seqFrom", "t0", "tsUnit", "channels", "ch", "dseq", "dts", "val", "q"];
+    public static readonly string[] Members = ["v", "seqFrom", "t0", "tsUnit", "channels", "ch", "dseq", "dts", "val", "q", "tq"];
+
+    /// <summary>Members every batch has; <c>tq</c> is optional (left out when every time is synced).</summary>
+    public const int RequiredMembers = 10;
 
     public static byte[] Write(TelemetryBatch batch)
     {
@@ -24,8 +28,9 @@ internal static class CborTelemetryFormat
         }
 
         var unit = TimeStep(times);
+        var unsynced = readings.Count(r => r.TimeQuality != TimeQuality.Synced);
         var w = CborEnvelope.NewWriter();
-        w.WriteStartArray(Members.Length);
+        w.WriteStartArray(unsynced == 0 ? RequiredMembers : Members.Length);
         w.WriteUInt32(ContractInfo.Version);
         w.WriteInt64(batch.SeqFrom);
         w.WriteInt64(times[0]);
@@ -60,6 +65,11 @@ internal static class CborTelemetryFormat
 
         w.WriteEndArray();
         WriteQualities(w, readings);
+        if (unsynced > 0)
+        {
+            WriteTimeQualities(w, readings, unsynced);
+        }
+
         w.WriteEndArray();
         return w.Encode();
     }
@@ -93,11 +103,15 @@ internal static class CborTelemetryFormat
         var values = new double[ch.Count];
         ReadColumn(c, "val", ch.Count, i => values[i] = CborNumbers.Read(c.At("val", i)));
         var qualities = ReadQualities(c, ch.Count);
+        var timeQualities = c.Reader.PeekState() == CborReaderState.EndArray ? new TimeQuality[ch.Count] : ReadTimeQualities(c, ch.Count);
 
         var readings = new Reading[ch.Count];
         for (var i = 0; i < readings.Length; i++)
         {
-            readings[i] = new Reading { Seq = seqs[i], Channel = channels[ch[i]], Timestamp = times[i], Value = values[i], Quality = qualities[i] };
+            readings[i] = new Reading
+            {
+                Seq = seqs[i], Channel = channels[ch[i]], Timestamp = times[i], Value = values[i], Quality = qualities[i], TimeQuality = timeQualities[i],
+            };
         }
 
         return new TelemetryBatch
@@ -181,6 +195,35 @@ internal static class CborTelemetryFormat
         }
 
         w.WriteEndMap();
+    }
+
+    private static void WriteTimeQualities(CborWriter w, IReadOnlyList<Reading> readings, int count)
+    {
+        w.WriteStartMap(count);
+        for (var i = 0; i < readings.Count; i++)
+        {
+            if (readings[i].TimeQuality != TimeQuality.Synced)
+            {
+                w.WriteInt32(i);
+                w.WriteInt32(CborEnums.FromTimeQuality(readings[i].TimeQuality));
+            }
+        }
+
+        w.WriteEndMap();
+    }
+
+    private static TimeQuality[] ReadTimeQualities(CborCursor c, int count)
+    {
+        var qualities = new TimeQuality[count];
+        var pairs = c.At("tq").ReadStartMap();
+        for (var n = 0; pairs is null ? c.Reader.PeekState() != CborReaderState.EndMap : n < pairs; n++)
+        {
+            var index = c.ReadIndex(count, "tq");
+            qualities[index] = CborEnums.ToTimeQuality(c.ReadUInt("tq", index), c.Path);
+        }
+
+        c.Reader.ReadEndMap();
+        return qualities;
     }
 
     private static long[] ReadSequences(CborCursor c, long seqFrom, int count)
