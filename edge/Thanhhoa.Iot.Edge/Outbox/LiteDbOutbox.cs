@@ -43,7 +43,10 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        var quota = new QuotaEnforcer(retentionPolicy, timeProvider, value.QuotaBytes, QuotaEnforcer.CheckpointPagesFor(value));
+        var quota = new QuotaEnforcer(retentionPolicy, timeProvider, value.QuotaBytes, QuotaEnforcer.CheckpointPagesFor(value))
+        {
+            InFlightReadings = value.AggregateInFlightReadings,
+        };
         _writer = new OutboxWriter(_queue.Reader, _database, storage, quota, _pending, (ILogger?)logger ?? NullLogger.Instance, value);
         try
         {
@@ -158,6 +161,12 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     /// restarts (for the loss ledger reported to the cloud).
     /// </summary>
     public IReadOnlyList<DroppedRange> GetDroppedRanges() => _writer.Snapshot.DroppedRanges;
+
+    /// <summary>
+    /// Runs of sequence numbers whose readings were replaced by aggregates at the quota, oldest first,
+    /// kept across restarts (for the loss ledger reported to the cloud).
+    /// </summary>
+    public IReadOnlyList<DownsampledRange> GetDownsampledRanges() => _writer.Snapshot.DownsampledRanges;
 
     /// <summary>Stops taking requests, lets the writer finish what is queued, and closes the files.</summary>
     public void Dispose()

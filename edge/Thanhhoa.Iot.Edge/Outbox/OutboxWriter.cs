@@ -147,6 +147,11 @@ internal sealed class OutboxWriter
                 database.SaveDroppedRange(range);
             }
 
+            foreach (var range in eviction.Downsampled)
+            {
+                database.SaveDownsampledRange(range);
+            }
+
             database.SaveCounters(eviction.Counters);
             database.Commit();
             return (eviction.Counters, eviction);
@@ -274,6 +279,11 @@ internal sealed class OutboxWriter
             _logger.QuotaReached(_quota.QuotaBytes, _storage.Description, (int)eviction.DroppedCount, eviction.Dropped[0].First, eviction.Dropped[^1].Last);
         }
 
+        if (eviction.Downsampled.Count > 0)
+        {
+            _logger.Downsampled(_quota.QuotaBytes, _storage.Description, eviction.Downsampled.Sum(r => r.Count), eviction.Downsampled.Count);
+        }
+
         WarnIfOverQuotaWithEventsOnly(eviction, counters);
         _counters = counters;
         Volatile.Write(ref _snapshot, previous with
@@ -283,6 +293,7 @@ internal sealed class OutboxWriter
             UsedBytes = database.FileBytes,
             DroppedReadings = previous.DroppedReadings + eviction.DroppedCount,
             DroppedRanges = ranges,
+            DownsampledRanges = eviction.Downsampled.Count == 0 ? previous.DownsampledRanges : [.. previous.DownsampledRanges, .. eviction.Downsampled],
         });
         if (counters.ReadingCount + counters.EventCount + counters.MessageCount > 0)
         {
@@ -341,6 +352,8 @@ internal sealed class OutboxWriter
         {
             var loaded = database.LoadCounters();
             var ranges = database.LoadDroppedRanges();
+            var downsampled = database.LoadDownsampledRanges();
+            _quota.ResumeAggregationAfter(downsampled.Count == 0 ? 0 : downsampled.Max(r => r.Last));
 
             // Numbers given before a fault in this process are never given again, even if they never reached the disk.
             _counters = loaded with { LastSeq = Math.Max(loaded.LastSeq, _highestGiven) };
@@ -350,6 +363,7 @@ internal sealed class OutboxWriter
                 DurableSeq = loaded.LastSeq,
                 UsedBytes = database.FileBytes,
                 DroppedRanges = ranges,
+                DownsampledRanges = downsampled,
             });
         }
         catch
