@@ -112,6 +112,18 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         await request.Task.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Replaces pending raw telemetry by aggregates (min/max/avg/count per channel per <paramref name="interval"/>)
+    /// and records the replaced ranges for the loss ledger. For the data budget; call it only while no
+    /// telemetry batch is in flight.
+    /// </summary>
+    public async Task AggregatePendingAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var request = new AggregateRequest(interval, cancellationToken);
+        await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        await request.Task.ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     /// <exception cref="IOException">The storage failed under the read; the writer reopens it on its next batch.</exception>
     public IReadOnlyList<DeviceEvent> PeekEvents(int max)

@@ -141,7 +141,15 @@ internal sealed class OutboxWriter
             counters = AppendReadings(database, counters, batch.OfType<AppendReadingsRequest>());
             counters = AppendEvents(database, counters, batch.OfType<AppendEventRequest>());
             counters = AppendMessages(database, counters, batch.OfType<AppendMessageRequest>());
+            var aggregated = new List<DownsampledRange>();
+            foreach (var request in batch.OfType<AggregateRequest>())
+            {
+                (counters, var runs) = _quota.AggregatePending(database, counters, request.Interval);
+                aggregated.AddRange(runs);
+            }
+
             var eviction = _quota.Enforce(database, counters);
+            eviction = aggregated.Count == 0 ? eviction : eviction with { Downsampled = [.. aggregated, .. eviction.Downsampled] };
             foreach (var range in MergeRanges(eviction.Dropped))
             {
                 database.SaveDroppedRange(range);

@@ -73,6 +73,23 @@ internal sealed class QuotaEnforcer
     }
 
     /// <summary>
+    /// Replaces all pending raw telemetry above the last pass by aggregates of <paramref name="interval"/>,
+    /// whatever the quota. Only called between two uplink batches, so nothing is in flight.
+    /// </summary>
+    public (OutboxCounters Counters, List<DownsampledRange> Runs) AggregatePending(OutboxDatabase database, OutboxCounters counters, TimeSpan interval)
+    {
+        var candidates = database.ReadingsAfter(_aggregatedThrough, MaxOffered);
+        if (candidates.Count == 0)
+        {
+            return (counters, []);
+        }
+
+        var decision = new AggregateThenDropPolicy(interval).Decide(new RetentionContext(long.MaxValue, [], QuotaBytes) { AggregationCandidates = candidates });
+        var (after, _, runs) = Aggregate(database, counters, decision, candidates);
+        return (after, runs);
+    }
+
+    /// <summary>
     /// Raw readings above the last aggregation pass, never the oldest <see cref="InFlightReadings"/> (a batch
     /// the uplink may have in flight: its acknowledgement would delete an aggregate that took one of its numbers).
     /// </summary>

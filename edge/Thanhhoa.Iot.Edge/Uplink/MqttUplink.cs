@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using Thanhhoa.Iot.Contracts.Codec;
+using Thanhhoa.Iot.Edge.Budget;
 using Thanhhoa.Iot.Edge.Hosting;
 using Thanhhoa.Iot.Edge.Outbox;
 
@@ -28,6 +29,7 @@ internal sealed class MqttUplink : BackgroundService
     private readonly MqttSessionOpener _opener;
     private readonly OutboxDrainer _drainer;
     private readonly MqttClientFactory _factory = new();
+    private readonly DataBudget? _budget;
 
     public MqttUplink(
         IOutbox outbox,
@@ -38,7 +40,8 @@ internal sealed class MqttUplink : BackgroundService
         TimeProvider time,
         ILogger<MqttUplink> logger,
         Random random,
-        IUploadCadence? cadence = null)
+        IUploadCadence? cadence = null,
+        DataBudget? budget = null)
     {
         _options = options.Value;
         _status = status;
@@ -52,7 +55,15 @@ internal sealed class MqttUplink : BackgroundService
         _opener = new MqttSessionOpener(_options, _identity, time, logger);
         var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch, _options.PayloadEncoding ?? PayloadEncoding.Json);
         var retry = new ReconnectBackoff(_options.BackoffMin, _options.BackoffMax, random);
-        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger) { Cadence = cadence, FullBatch = _options.ReadingsPerBatch, PubAckTimeout = _options.OperationTimeout };
+        _budget = budget is { Options.Enabled: true } ? budget : null;
+        _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger)
+        {
+            Cadence = _budget is null ? cadence : new BudgetedCadence(cadence, _budget),
+            FullBatch = _options.ReadingsPerBatch,
+            PubAckTimeout = _options.OperationTimeout,
+            Budget = _budget,
+            AggregatePending = outbox is LiteDbOutbox lite ? lite.AggregatePendingAsync : null,
+        };
     }
 
     public IUplinkStatus Status => _status;
@@ -111,12 +122,15 @@ internal sealed class MqttUplink : BackgroundService
             opened = true;
             backoff.Reset();
             _status.Connected();
+            _budget?.Connected(true);
             UplinkLog.Connected(_logger, _identity.DeviceId, session, connack.IsSessionPresent);
             await _drainer.RunAsync(client, lost.Token, link.Token, stoppingToken).ConfigureAwait(false);
             return null;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            _budget?.Connected(false);
+            _budget?.Save();
             await GoodbyeAsync(client, session).ConfigureAwait(false);
             _status.Disconnected("stopped");
             return null;
@@ -124,6 +138,7 @@ internal sealed class MqttUplink : BackgroundService
         catch (Exception ex)
         {
             var reason = lostBecause ?? $"{ex.GetType().Name}: {ex.Message}";
+            _budget?.Connected(false);
             if (opened)
             {
                 UplinkLog.ConnectionLost(_logger, session, reason);

@@ -19,6 +19,12 @@ public sealed class ReportByExceptionFilter
         _policies = policies;
     }
 
+    /// <summary>
+    /// Multiplies every deadband and heartbeat (the data budget widens them when spending runs ahead);
+    /// null or 1 = as configured. Digital changes always pass.
+    /// </summary>
+    public Func<double>? Widening { get; init; }
+
     public IReadOnlyList<SensorReading> Filter(IReadOnlyList<SensorReading> readings)
     {
         var passed = new List<SensorReading>(readings.Count);
@@ -46,7 +52,8 @@ public sealed class ReportByExceptionFilter
             return true;
         }
 
-        if (reading.Timestamp - last.Timestamp >= policy.Heartbeat)
+        var factor = Math.Max(1, Widening?.Invoke() ?? 1);
+        if (reading.Timestamp - last.Timestamp >= policy.Heartbeat * factor)
         {
             return true;
         }
@@ -57,6 +64,6 @@ public sealed class ReportByExceptionFilter
         }
 
         var moved = Math.Abs(reading.Value - last.Value);
-        return policy.Digital ? moved > 0 : moved > policy.Deadband;
+        return policy.Digital ? moved > 0 : moved > policy.Deadband * factor;
     }
 }
