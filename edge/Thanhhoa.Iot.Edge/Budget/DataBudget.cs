@@ -9,7 +9,9 @@ namespace Thanhhoa.Iot.Edge.Budget;
 /// Meters what the uplink puts on the wire against the daily and monthly limits, says how hard to save
 /// (<see cref="BudgetLevel"/>) and whether telemetry may go. Alarms, events and command results are
 /// metered but never held back; they spend the reserve. Keep-alives are charged while connected
-/// (one PINGREQ/PINGRESP exchange per keep-alive period, whether or not MQTTnet had to send it).
+/// (one PINGREQ/PINGRESP exchange per keep-alive period, whether or not MQTTnet had to send it), and
+/// the keep-alives until the end of each period are set aside before telemetry may go: at the default
+/// Uplink:KeepAlive of 25 s they alone cost ~373 KB a day, so raise it on tight plans.
 /// Usage is saved to <c>budget.txt</c> beside the outbox at most once a minute, so a power cut forgets
 /// at most a minute of traffic.
 /// </summary>
@@ -62,13 +64,16 @@ public sealed class DataBudget
         }
     }
 
-    /// <summary>True when a telemetry message of <paramref name="bytes"/> still fits telemetry's share of both periods.</summary>
+    /// <summary>
+    /// True when a telemetry message of <paramref name="bytes"/> still fits telemetry's share of both
+    /// periods, with the keep-alives until each period ends set aside (they cannot be held back).
+    /// </summary>
     public bool AllowsTelemetry(long bytes)
     {
         lock (_lock)
         {
-            Roll();
-            return _day.Allows(bytes) && _month.Allows(bytes);
+            var now = Roll();
+            return _day.Allows(bytes + KeepAlivesUntil(now, _day.End)) && _month.Allows(bytes + KeepAlivesUntil(now, _month.End));
         }
     }
 
@@ -135,6 +140,9 @@ public sealed class DataBudget
 
         return now;
     }
+
+    private long KeepAlivesUntil(DateTimeOffset now, DateTimeOffset end) =>
+        _keepAlive <= TimeSpan.Zero || end <= now ? 0 : (long)Math.Ceiling((end - now) / _keepAlive) * _pingBytes;
 
     private void SaveIfDue(DateTimeOffset now, bool force = false)
     {

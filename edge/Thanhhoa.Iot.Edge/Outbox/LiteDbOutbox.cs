@@ -14,7 +14,7 @@ namespace Thanhhoa.Iot.Edge.Outbox;
 /// sequence space (with the control messages of the priority lane) whose high-water mark is stored with the rows, so numbers never repeat across
 /// restarts, process kills and power cuts. Peeks show only rows that are already durable.
 /// </summary>
-public sealed class LiteDbOutbox : IOutbox, IDisposable
+public sealed class LiteDbOutbox : IOutbox, IAggregatingOutbox, IDisposable
 {
     private readonly Channel<OutboxRequest> _queue;
     private readonly OutboxDatabaseHolder _database = new();
@@ -112,11 +112,7 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
         await request.Task.ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Replaces pending raw telemetry by aggregates (min/max/avg/count per channel per <paramref name="interval"/>)
-    /// and records the replaced ranges for the loss ledger. For the data budget; call it only while no
-    /// telemetry batch is in flight.
-    /// </summary>
+    /// <inheritdoc />
     public async Task AggregatePendingAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         var request = new AggregateRequest(interval, cancellationToken);

@@ -62,7 +62,7 @@ internal sealed class MqttUplink : BackgroundService
             FullBatch = _options.ReadingsPerBatch,
             PubAckTimeout = _options.OperationTimeout,
             Budget = _budget,
-            AggregatePending = outbox is LiteDbOutbox lite ? lite.AggregatePendingAsync : null,
+            AggregatePending = outbox is IAggregatingOutbox aggregating ? aggregating.AggregatePendingAsync : null,
         };
     }
 
