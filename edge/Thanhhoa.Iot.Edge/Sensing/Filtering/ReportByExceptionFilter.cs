@@ -28,11 +28,12 @@ public sealed class ReportByExceptionFilter
     public IReadOnlyList<SensorReading> Filter(IReadOnlyList<SensorReading> readings)
     {
         var passed = new List<SensorReading>(readings.Count);
+        var factor = Math.Max(1, Widening?.Invoke() ?? 1);
         lock (_lock)
         {
             foreach (var reading in readings)
             {
-                if (ShouldPass(reading))
+                if (ShouldPass(reading, factor))
                 {
                     _lastReported[reading.Channel] = reading;
                     passed.Add(reading);
@@ -43,7 +44,7 @@ public sealed class ReportByExceptionFilter
         return passed;
     }
 
-    private bool ShouldPass(SensorReading reading)
+    private bool ShouldPass(SensorReading reading, double factor)
     {
         if (!_policies.TryGetValue(reading.Channel, out var policy)
             || !_lastReported.TryGetValue(reading.Channel, out var last)
@@ -52,7 +53,6 @@ public sealed class ReportByExceptionFilter
             return true;
         }
 
-        var factor = Math.Max(1, Widening?.Invoke() ?? 1);
         if (reading.Timestamp - last.Timestamp >= policy.Heartbeat * factor)
         {
             return true;
