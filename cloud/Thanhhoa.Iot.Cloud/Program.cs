@@ -6,6 +6,7 @@ using Thanhhoa.Iot.Cloud.Commands;
 using Thanhhoa.Iot.Cloud.DesiredConfig;
 using Thanhhoa.Iot.Cloud.Hosting;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.DataBudget;
 using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Cloud.Metrics;
 using Thanhhoa.Iot.Cloud.Rollouts;
@@ -45,6 +46,7 @@ namespace Thanhhoa.Iot.Cloud
             app.MapDevicesApi().MapRejectsApi().MapCloudHealth().MapCloudMetrics();
             app.MapCommandsApi().MapConfigApi().MapArtifactsApi().MapRolloutsApi();
             app.MapLossLedgerApi();
+            app.MapDataBudgetApi();
             return app.LogStartupBanner();
         }
     }

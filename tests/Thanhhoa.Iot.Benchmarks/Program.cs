@@ -2,11 +2,12 @@ using BenchmarkDotNet.Running;
 using Thanhhoa.Iot.Benchmarks.Commands;
 
 // `dotnet run -c Release --project tests/Thanhhoa.Iot.Benchmarks -- --filter '*'` runs every
-// BenchmarkDotNet benchmark; `-- drain`, `-- rss`, `-- scale`, `-- command-roundtrip`, `-- wire-compare` and `-- rollout` are whole-system measurements that do not fit
+// BenchmarkDotNet benchmark; `-- drain`, `-- weak-drain`, `-- rss`, `-- scale`, `-- command-roundtrip`, `-- wire-compare` and `-- rollout` are whole-system measurements that do not fit
 // BenchmarkDotNet's repeat-a-method model. docs/benchmarks.md records the figures and commands.
 return args.FirstOrDefault() switch
 {
     "drain" => await BacklogDrainCommand.RunAsync(args[1..]),
+    "weak-drain" => await WeakLinkDrainCommand.RunAsync(args[1..]),
     "rss" => await GatewayRssCommand.RunAsync(args[1..]),
     "scale" => await ScaleCommand.RunAsync(args[1..]),
     "command-roundtrip" => await CommandRoundTripRun.RunAsync(args[1..]),

@@ -5,7 +5,7 @@ namespace Thanhhoa.Iot.Cloud.LossLedger;
 /// <summary>
 /// Finds the gaps in a device's sequence numbers from what the cloud stored (readings and events),
 /// and splits them into ranges the gateway reported dropped at its outbox quota and ranges nobody
-/// reported. Reported ranges are merged (a gateway may report a growing range twice) and only the
+/// reported; ranges reported replaced by aggregates (downsampled) are listed apart from both. Reported ranges are merged (a gateway may report a growing range twice) and only the
 /// parts really absent count as lost.
 /// </summary>
 public static class LossLedgerCalculator
@@ -13,22 +13,39 @@ public static class LossLedgerCalculator
     /// <summary>The event code a gateway reports a dropped range with; values <c>from</c>, <c>to</c>, <c>count</c>.</summary>
     public const string DroppedEventCode = "outbox_dropped";
 
+    /// <summary>The event code a gateway reports readings replaced by aggregates with; values <c>from</c>, <c>to</c>, <c>count</c>.</summary>
+    public const string DownsampledEventCode = "outbox_downsampled";
+
     /// <summary>Builds the report for one device from its stored sequence numbers and its loss events.</summary>
     public static LossReport Calculate(string deviceId, IEnumerable<long> storedSeqs, IEnumerable<StoredEvent> events)
     {
         var stored = new SortedSet<long>(storedSeqs.Where(s => s > 0));
         var highest = stored.Count == 0 ? 0 : stored.Max;
-        var reported = Merge(events.Where(e => e.Code == DroppedEventCode).Select(RangeOf).OfType<LossRange>());
+        var eventList = events as IReadOnlyCollection<StoredEvent> ?? events.ToList();
+        var reported = Reported(eventList, DroppedEventCode);
+        var reportedDownsampled = Reported(eventList, DownsampledEventCode);
         var gaps = Gaps(stored, highest);
         var lost = new List<LossRange>();
-        var missing = new List<LossRange>();
+        var unreported = new List<LossRange>();
         foreach (var gap in gaps)
         {
-            Split(gap, reported, lost, missing);
+            Split(gap, reported, lost, unreported);
         }
 
-        return new LossReport(deviceId, highest, stored.Count, lost, missing);
+        // Whatever is not reported dropped may be reported replaced by aggregates: absent as raw
+        // readings, but summarised (the aggregate rows carry other numbers of the same run).
+        var downsampled = new List<LossRange>();
+        var missing = new List<LossRange>();
+        foreach (var gap in unreported)
+        {
+            Split(gap, reportedDownsampled, downsampled, missing);
+        }
+
+        return new LossReport(deviceId, highest, stored.Count, lost, missing) { Downsampled = downsampled };
     }
+
+    private static List<LossRange> Reported(IEnumerable<StoredEvent> events, string code) =>
+        Merge(events.Where(e => e.Code == code).Select(RangeOf).OfType<LossRange>());
 
     /// <summary>Reads <c>from</c>/<c>to</c> of a loss event; null when they are absent or nonsensical.</summary>
     private static LossRange? RangeOf(StoredEvent e)

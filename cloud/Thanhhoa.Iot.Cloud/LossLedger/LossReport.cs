@@ -15,4 +15,13 @@ public sealed record LossReport(string DeviceId, long HighestSeq, long Stored, I
 
     /// <summary>Sequence numbers in <see cref="Missing"/>.</summary>
     public long MissingCount => Missing.Sum(r => r.Count);
+
+    /// <summary>
+    /// Absent as raw readings and reported replaced by aggregates (event <c>outbox_downsampled</c>): the
+    /// information survives as min/max/avg/count rows (channels <c>{channel}--min</c> etc.) of the same period.
+    /// </summary>
+    public IReadOnlyList<LossRange> Downsampled { get; init; } = [];
+
+    /// <summary>Sequence numbers in <see cref="Downsampled"/>.</summary>
+    public long DownsampledCount => Downsampled.Sum(r => r.Count);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Edge.Budget;
 using Thanhhoa.Iot.Edge.Commands;
 using Thanhhoa.Iot.Edge.Sensing;
 using Thanhhoa.Iot.Edge.Sensing.Profiles;
@@ -33,6 +34,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayCommands(configuration); // down/cmd and down/config: the gateway's IDownlinkHandler
         services.TryAddSingleton<IDownlinkHandler, LoggingDownlinkHandler>();
         services.AddTimekeeping(configuration); // no RTC: whether wall time is trusted; the outbox stamps rows with it
+        services.AddDataBudget(configuration); // metering and levels; off unless Budget:DailyBytes/MonthlyBytes is set
 
         // Hosted services start in this order: the site (and its simulation) before the first poll.
         services.AddSiteProfile(configuration);

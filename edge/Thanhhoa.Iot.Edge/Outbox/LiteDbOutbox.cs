@@ -15,7 +15,7 @@ namespace Thanhhoa.Iot.Edge.Outbox;
 /// sequence space (with the control messages of the priority lane) whose high-water mark is stored with the rows, so numbers never repeat across
 /// restarts, process kills and power cuts. Peeks show only rows that are already durable.
 /// </summary>
-public sealed class LiteDbOutbox : IOutbox, IDisposable
+public sealed class LiteDbOutbox : IOutbox, IAggregatingOutbox, IDisposable
 {
     private readonly Channel<OutboxRequest> _queue;
     private readonly OutboxDatabaseHolder _database = new();
@@ -47,7 +47,10 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        var quota = new QuotaEnforcer(retentionPolicy, timeProvider, value.QuotaBytes, QuotaEnforcer.CheckpointPagesFor(value));
+        var quota = new QuotaEnforcer(retentionPolicy, timeProvider, value.QuotaBytes, QuotaEnforcer.CheckpointPagesFor(value))
+        {
+            InFlightReadings = value.AggregateInFlightReadings,
+        };
         _writer = new OutboxWriter(_queue.Reader, _database, storage, quota, _pending, (ILogger?)logger ?? NullLogger.Instance, value);
         try
         {
@@ -114,6 +117,14 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task AggregatePendingAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var request = new AggregateRequest(interval, cancellationToken);
+        await EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+        await request.Task.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     /// <exception cref="IOException">The storage failed under the read; the writer reopens it on its next batch.</exception>
     public IReadOnlyList<DeviceEvent> PeekEvents(int max)
     {
@@ -175,6 +186,12 @@ public sealed class LiteDbOutbox : IOutbox, IDisposable
     /// restarts (for the loss ledger reported to the cloud).
     /// </summary>
     public IReadOnlyList<DroppedRange> GetDroppedRanges() => _writer.Snapshot.DroppedRanges;
+
+    /// <summary>
+    /// Runs of sequence numbers whose readings were replaced by aggregates at the quota, oldest first,
+    /// kept across restarts (for the loss ledger reported to the cloud).
+    /// </summary>
+    public IReadOnlyList<DownsampledRange> GetDownsampledRanges() => _writer.Snapshot.DownsampledRanges;
 
     /// <summary>Stops taking requests, lets the writer finish what is queued, and closes the files.</summary>
     public void Dispose()

@@ -126,6 +126,12 @@ internal sealed class OutboxDatabase : IDisposable
     public void SaveDroppedRange(DroppedRange range) =>
         _engine.Upsert(OutboxDocuments.Dropped, [OutboxDocuments.ToDocument(range)], BsonAutoId.Int64);
 
+    public List<DownsampledRange> LoadDownsampledRanges() =>
+        ReadAll(OutboxDocuments.Downsampled, Query.All("_id", Query.Ascending), OutboxDocuments.ToDownsampledRange);
+
+    public void SaveDownsampledRange(DownsampledRange range) =>
+        _engine.Upsert(OutboxDocuments.Downsampled, [OutboxDocuments.ToDocument(range)], BsonAutoId.Int64);
+
     public void BeginTransaction() => _engine.BeginTrans();
 
     public void Commit() => _engine.Commit();
@@ -148,6 +154,30 @@ internal sealed class OutboxDatabase : IDisposable
 
     public List<StoredReading> OldestReadings(int limit) =>
         Read(OutboxDocuments.Readings, long.MaxValue, limit, OutboxDocuments.ToStoredReading);
+
+    /// <summary>The sequence number of the <paramref name="n"/>-th oldest reading (1-based); 0 when there are fewer.</summary>
+    public long SeqOfNthOldestReading(int n)
+    {
+        if (n <= 0)
+        {
+            return 0;
+        }
+
+        var query = Query.All("_id", Query.Ascending);
+        query.Offset = n - 1;
+        query.Limit = 1;
+        using var reader = _engine.Query(OutboxDocuments.Readings, query);
+        return reader.Read() ? reader.Current["_id"].AsInt64 : 0;
+    }
+
+    /// <summary>The oldest readings above <paramref name="afterSeq"/>, ascending, at most <paramref name="limit"/>.</summary>
+    public List<StoredReading> ReadingsAfter(long afterSeq, int limit)
+    {
+        var query = Query.All("_id", Query.Ascending);
+        query.Where.Add(Query.GT("_id", afterSeq));
+        query.Limit = limit;
+        return ReadAll(OutboxDocuments.Readings, query, OutboxDocuments.ToStoredReading);
+    }
 
     public List<Reading> PeekReadings(long maxSeq, int max, Func<long, long, DateTimeOffset?>? correct = null) =>
         Read(OutboxDocuments.Readings, maxSeq, max, doc => OutboxDocuments.ToReading(doc, correct));

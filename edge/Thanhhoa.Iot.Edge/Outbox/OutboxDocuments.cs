@@ -14,6 +14,7 @@ internal static class OutboxDocuments
     public const string Meta = "meta";
     public const string Dropped = "dropped";
     public const string Messages = "m";
+    public const string Downsampled = "downsampled";
 
     /// <summary>Set (true) on rows stored while the wall time was not trusted; removed when re-anchored.</summary>
     public const string Untrusted = "u";
@@ -108,8 +109,21 @@ internal static class OutboxDocuments
             new DateTimeOffset(doc["t"].AsInt64, TimeSpan.Zero),
             doc["v"].AsDouble,
             (Quality)doc["q"].AsInt32,
-            EstimateReadingBytes(channel));
+            EstimateReadingBytes(channel))
+        {
+            IsAggregate = doc.TryGetValue("a", out var aggregate) && aggregate.AsBoolean,
+        };
     }
+
+    public static BsonDocument ToDocument(AggregateRow row) => new()
+    {
+        ["_id"] = row.Seq,
+        ["c"] = row.Channel,
+        ["t"] = row.Timestamp.UtcTicks,
+        ["v"] = row.Value,
+        ["q"] = (int)row.Quality,
+        ["a"] = true,
+    };
 
     public static BsonDocument ToDocument(EventDraft draft, long seq, ClockStamp? stamp = null)
     {
@@ -183,6 +197,17 @@ internal static class OutboxDocuments
 
     public static DroppedRange ToDroppedRange(BsonDocument doc) =>
         new(doc["_id"].AsInt64, doc["last"].AsInt64, new DateTimeOffset(doc["at"].AsInt64, TimeSpan.Zero));
+
+    public static BsonDocument ToDocument(DownsampledRange range) => new()
+    {
+        ["_id"] = range.First,
+        ["last"] = range.Last,
+        ["n"] = range.Count,
+        ["at"] = range.At.UtcTicks,
+    };
+
+    public static DownsampledRange ToDownsampledRange(BsonDocument doc) =>
+        new(doc["_id"].AsInt64, doc["last"].AsInt64, doc["n"].AsInt64, new DateTimeOffset(doc["at"].AsInt64, TimeSpan.Zero));
 
     private static Dictionary<string, double> ToValues(BsonDocument doc)
     {

@@ -28,4 +28,10 @@ internal static partial class OutboxLog
 
     [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Could not report dropped readings to the cloud (state file {Path}); retrying at the next interval. Check free disk space and permissions of Outbox:DataDirectory")]
     public static partial void LossReportFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "Outbox quota of {QuotaBytes} bytes reached at {Storage}: replaced {Replaced} old readings by {Rows} aggregate rows (min/max/avg/count per channel and interval). The uplink is not keeping up; check the link or raise Outbox:QuotaBytes")]
+    public static partial void Downsampled(this ILogger logger, long quotaBytes, string storage, long replaced, int rows);
+
+    [LoggerMessage(EventId = 3109, Level = LogLevel.Information, Message = "Reported readings {FirstSequence}..{LastSequence} ({Count}) replaced by aggregates to the cloud as event {EventSequence} (outbox_downsampled)")]
+    public static partial void DownsampleReported(ILogger logger, long firstSequence, long lastSequence, long count, long eventSequence);
 }

@@ -12,7 +12,10 @@ public sealed class OutboxOptions
     /// <summary>Data file name; the write-ahead log sits beside it as <c>{name}-log{ext}</c>.</summary>
     public string FileName { get; set; } = "outbox.db";
 
-    /// <summary>Disk the outbox may take, data file and log together. At the quota the oldest telemetry is dropped (never events).</summary>
+    /// <summary>
+    /// Disk the outbox may take, data file and log together. At the quota old telemetry is first replaced
+    /// by aggregates (<see cref="AggregateInterval"/>), then the oldest is dropped (never events).
+    /// </summary>
     public long QuotaBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Most rows (readings, events, acknowledged sequences) the writer puts into one transaction (one fsync).</summary>
@@ -29,4 +32,16 @@ public sealed class OutboxOptions
 
     /// <summary>How often ranges dropped at the quota are checked and reported to the cloud (event <c>outbox_dropped</c>).</summary>
     public TimeSpan LossReportInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Interval one aggregate summarises (min/max/avg/count per channel) when old raw telemetry is thinned
+    /// out at the quota. Zero turns aggregation off: the quota then only drops the oldest readings.
+    /// </summary>
+    public TimeSpan AggregateInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Oldest pending readings never aggregated because the uplink may have them in flight; keep it at
+    /// least <c>Uplink:ReadingsPerBatch</c>.
+    /// </summary>
+    public int AggregateInFlightReadings { get; set; } = 2000;
 }

@@ -34,6 +34,12 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
             failures.Add($"Outbox:LossReportInterval {options.LossReportInterval} is outside 00:00:00.010..01:00:00; remove it to use the default (00:00:10).");
         }
 
+        if (options.AggregateInterval != TimeSpan.Zero && (options.AggregateInterval < TimeSpan.FromSeconds(1) || options.AggregateInterval > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"Outbox:AggregateInterval {options.AggregateInterval} is outside 00:00:01..1.00:00:00 (or 00:00:00 for no aggregation); remove it to use the default (00:15:00).");
+        }
+
+        AddIfOutOfRange(failures, "AggregateInFlightReadings", options.AggregateInFlightReadings, 0, 100_000);
         if (options.CheckpointPages != 0)
         {
             AddIfOutOfRange(failures, "CheckpointPages", options.CheckpointPages, 4, 100_000);

@@ -122,3 +122,22 @@ internal sealed class ReanchorRequest(Func<long, long, DateTimeOffset?> correct,
 
     public override void Cancel() => _completion.TrySetCanceled(CancellationToken);
 }
+
+/// <summary>Replace pending raw telemetry by aggregates now (the data budget asks, between two uplink batches).</summary>
+internal sealed class AggregateRequest(TimeSpan interval, CancellationToken cancellationToken)
+    : OutboxRequest(cancellationToken)
+{
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TimeSpan Interval { get; } = interval;
+
+    public Task Task => _completion.Task;
+
+    public override int Rows => 1;
+
+    public override void Complete() => _completion.TrySetResult();
+
+    public override void Fail(Exception error) => _completion.TrySetException(error);
+
+    public override void Cancel() => _completion.TrySetCanceled(CancellationToken);
+}

@@ -22,10 +22,13 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOutboxStorage, FileOutboxStorage>();
-        services.TryAddSingleton<IOutboxRetentionPolicy, DropOldestReadingsPolicy>();
+        services.TryAddSingleton<IOutboxRetentionPolicy>(sp =>
+            sp.GetRequiredService<IOptions<OutboxOptions>>().Value.AggregateInterval is { } interval && interval > TimeSpan.Zero
+                ? new AggregateThenDropPolicy(interval)
+                : new DropOldestReadingsPolicy());
         services.TryAddSingleton<LiteDbOutbox>();
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<LiteDbOutbox>());
-        services.AddHostedService<LossReporter>(); // reports ranges dropped at the quota to the cloud
+        services.AddHostedService<LossReporter>(); // reports ranges dropped or downsampled at the quota to the cloud
         return services;
     }
 }

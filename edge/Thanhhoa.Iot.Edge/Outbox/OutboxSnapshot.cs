@@ -9,6 +9,9 @@ internal sealed record OutboxSnapshot(
     long FailedWrites,
     IReadOnlyList<DroppedRange> DroppedRanges)
 {
+    /// <summary>Runs of readings replaced by aggregates at the quota, oldest first, kept across restarts.</summary>
+    public IReadOnlyList<DownsampledRange> DownsampledRanges { get; init; } = [];
+
     public bool HasPending => Counters.ReadingCount + Counters.EventCount + Counters.MessageCount > 0;
 
     public bool HasPriority => Counters.EventCount + Counters.MessageCount > 0;

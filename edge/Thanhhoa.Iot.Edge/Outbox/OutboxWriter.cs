@@ -148,10 +148,23 @@ internal sealed class OutboxWriter
                 reanchor.Corrected = database.Reanchor(reanchor.Correct);
             }
 
+            var aggregated = new List<DownsampledRange>();
+            foreach (var request in batch.OfType<AggregateRequest>())
+            {
+                (counters, var runs) = _quota.AggregatePending(database, counters, request.Interval);
+                aggregated.AddRange(runs);
+            }
+
             var eviction = _quota.Enforce(database, counters);
+            eviction = aggregated.Count == 0 ? eviction : eviction with { Downsampled = [.. aggregated, .. eviction.Downsampled] };
             foreach (var range in MergeRanges(eviction.Dropped))
             {
                 database.SaveDroppedRange(range);
+            }
+
+            foreach (var range in eviction.Downsampled)
+            {
+                database.SaveDownsampledRange(range);
             }
 
             database.SaveCounters(eviction.Counters);
@@ -282,6 +295,11 @@ internal sealed class OutboxWriter
             _logger.QuotaReached(_quota.QuotaBytes, _storage.Description, (int)eviction.DroppedCount, eviction.Dropped[0].First, eviction.Dropped[^1].Last);
         }
 
+        if (eviction.Downsampled.Count > 0)
+        {
+            _logger.Downsampled(_quota.QuotaBytes, _storage.Description, eviction.Downsampled.Sum(r => r.Count), eviction.Downsampled.Count);
+        }
+
         WarnIfOverQuotaWithEventsOnly(eviction, counters);
         _counters = counters;
         Volatile.Write(ref _snapshot, previous with
@@ -291,6 +309,7 @@ internal sealed class OutboxWriter
             UsedBytes = database.FileBytes,
             DroppedReadings = previous.DroppedReadings + eviction.DroppedCount,
             DroppedRanges = ranges,
+            DownsampledRanges = eviction.Downsampled.Count == 0 ? previous.DownsampledRanges : [.. previous.DownsampledRanges, .. eviction.Downsampled],
         });
         if (counters.ReadingCount + counters.EventCount + counters.MessageCount > 0)
         {
@@ -349,6 +368,8 @@ internal sealed class OutboxWriter
         {
             var loaded = database.LoadCounters();
             var ranges = database.LoadDroppedRanges();
+            var downsampled = database.LoadDownsampledRanges();
+            _quota.ResumeAggregationAfter(downsampled.Count == 0 ? 0 : downsampled.Max(r => r.Last));
 
             // Numbers given before a fault in this process are never given again, even if they never reached the disk.
             _counters = loaded with { LastSeq = Math.Max(loaded.LastSeq, _highestGiven) };
@@ -358,6 +379,7 @@ internal sealed class OutboxWriter
                 DurableSeq = loaded.LastSeq,
                 UsedBytes = database.FileBytes,
                 DroppedRanges = ranges,
+                DownsampledRanges = downsampled,
             });
         }
         catch

@@ -9,4 +9,8 @@ namespace Thanhhoa.Iot.Edge.Outbox;
 /// <param name="Value">Its value.</param>
 /// <param name="Quality">Its quality.</param>
 /// <param name="EstimatedBytes">Disk it takes, as the quota counts it.</param>
-public sealed record StoredReading(long Seq, string Channel, DateTimeOffset Timestamp, double Value, Quality Quality, long EstimatedBytes);
+public sealed record StoredReading(long Seq, string Channel, DateTimeOffset Timestamp, double Value, Quality Quality, long EstimatedBytes)
+{
+    /// <summary>An aggregate row written at the quota (never aggregated again).</summary>
+    public bool IsAggregate { get; init; }
+}

@@ -6,6 +6,7 @@ using MQTTnet;
 using MQTTnet.Packets;
 using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
+using Thanhhoa.Iot.Edge.Budget;
 using Thanhhoa.Iot.Edge.Hosting;
 using Thanhhoa.Iot.Edge.Outbox;
 using Thanhhoa.Iot.Edge.Timekeeping;
@@ -34,6 +35,7 @@ internal sealed class MqttUplink : BackgroundService
     private readonly IOutbox _outbox;
     private readonly DrainPacer _pacer;
     private readonly ICloudTimeSink? _cloudTime;
+    private readonly DataBudget? _budget;
 
     public MqttUplink(
         IOutbox outbox,
@@ -45,7 +47,8 @@ internal sealed class MqttUplink : BackgroundService
         ILogger<MqttUplink> logger,
         Random random,
         IUploadCadence? cadence = null,
-        ICloudTimeSink? cloudTime = null)
+        ICloudTimeSink? cloudTime = null,
+        DataBudget? budget = null)
     {
         _cloudTime = cloudTime;
         _options = options.Value;
@@ -62,9 +65,15 @@ internal sealed class MqttUplink : BackgroundService
         var retry = new ReconnectBackoff(_options.BackoffMin, _options.BackoffMax, random);
         _outbox = outbox;
         _pacer = new DrainPacer(time, random);
+        _budget = budget is { Options.Enabled: true } ? budget : null;
         _drainer = new OutboxDrainer(outbox, batches, status, retry, time, logger)
         {
-            Cadence = cadence, FullBatch = _options.ReadingsPerBatch, PubAckTimeout = _options.OperationTimeout, Pacer = _pacer,
+            Cadence = _budget is null ? cadence : new BudgetedCadence(cadence, _budget),
+            FullBatch = _options.ReadingsPerBatch,
+            PubAckTimeout = _options.OperationTimeout,
+            Pacer = _pacer,
+            Budget = _budget,
+            AggregatePending = outbox is IAggregatingOutbox aggregating ? aggregating.AggregatePendingAsync : null,
         };
     }
 
@@ -125,12 +134,15 @@ internal sealed class MqttUplink : BackgroundService
             backoff.Reset();
             _pacer.SessionStarted(connack.UserProperties, (int)Math.Min(_outbox.GetStatus().PendingReadings, _options.ReadingsPerBatch));
             _status.Connected();
+            _budget?.Connected(true);
             UplinkLog.Connected(_logger, _identity.DeviceId, session, connack.IsSessionPresent);
             await _drainer.RunAsync(client, lost.Token, link.Token, stoppingToken).ConfigureAwait(false);
             return null;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            _budget?.Connected(false);
+            _budget?.Save();
             await GoodbyeAsync(client, session).ConfigureAwait(false);
             _status.Disconnected("stopped");
             return null;
@@ -138,6 +150,7 @@ internal sealed class MqttUplink : BackgroundService
         catch (Exception ex)
         {
             var reason = lostBecause ?? $"{ex.GetType().Name}: {ex.Message}";
+            _budget?.Connected(false);
             if (opened)
             {
                 UplinkLog.ConnectionLost(_logger, session, reason);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Thanhhoa.Iot.Contracts;
+using Thanhhoa.Iot.Edge.Budget;
 using Thanhhoa.Iot.Edge.Outbox;
 
 namespace Thanhhoa.Iot.Edge.Uplink;
@@ -29,6 +30,12 @@ internal sealed class OutboxDrainer(
     /// <summary>Paces telemetry to the cloud's drain-rate hint; null never paces.</summary>
     public DrainPacer? Pacer { get; init; }
 
+    /// <summary>Meters every publish and holds telemetry back when its share is used up; null = no budget.</summary>
+    public DataBudget? Budget { get; init; }
+
+    /// <summary>Replaces pending raw telemetry by aggregates of the given interval (budget level <see cref="BudgetLevel.Aggregated"/>); null = cannot.</summary>
+    public Func<TimeSpan, CancellationToken, Task>? AggregatePending { get; init; }
+
     /// <summary>Pending readings that make a full batch, which goes regardless of the cadence.</summary>
     public int FullBatch { get; init; } = int.MaxValue;
 
@@ -50,10 +57,23 @@ internal sealed class OutboxDrainer(
                 continue;
             }
 
+            if (batch is null && Budget?.Level >= BudgetLevel.Aggregated && AggregatePending is { } aggregate)
+            {
+                await aggregate(Budget.Options.AggregateInterval, linkToken).ConfigureAwait(false);
+            }
+
             batch ??= batches.NextTelemetry();
             if (batch is null)
             {
                 await outbox.WaitForPendingAsync(linkToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (batch.IsTelemetry && !batch.IsPoison && Budget is { } budget && !budget.AllowsTelemetry(WireBytes(batch)))
+            {
+                // Telemetry's share is used up: only alarms, events and results go until the next period.
+                UplinkLog.TelemetryHeldForBudget(logger, batch.SeqFrom, budget.NextPeriodStart);
+                await WaitForPriorityAsync(budget.NextPeriodStart - time.GetUtcNow(), linkToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -79,6 +99,7 @@ internal sealed class OutboxDrainer(
     /// <summary>Publishes and waits for the PUBACK at most <see cref="PubAckTimeout"/>; cancelling makes MQTTnet drop the connection.</summary>
     private async Task<MqttClientPublishResult> PublishAsync(IMqttClient client, UplinkBatch batch, CancellationToken lostToken)
     {
+        Budget?.Record(WireBytes(batch)); // counted before it goes: a PUBLISH without PUBACK used the link too
         using var deadline = new CancellationTokenSource(PubAckTimeout, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(lostToken, deadline.Token);
         try
@@ -164,4 +185,7 @@ internal sealed class OutboxDrainer(
         .Build();
 
     private static string KindOf(UplinkBatch batch) => batch.KindName;
+
+    private long WireBytes(UplinkBatch batch) =>
+        WireSize.ExchangeBytes(batch.Topic, batch.ContentType, batch.Payload?.Length ?? 0, Budget?.Options.TcpIpOverheadBytes ?? 0);
 }

@@ -46,4 +46,7 @@ internal static partial class UplinkLog
 
     [LoggerMessage(1113, LogLevel.Warning, "Broker refused the subscription to {Filter}: {ResultCode}; commands will not arrive until the next connection")]
     public static partial void SubscribeRefused(ILogger logger, string filter, string resultCode);
+
+    [LoggerMessage(1150, LogLevel.Warning, "Data budget: telemetry's share is used up; readings from {FirstSequence} wait until {Resume:u} (alarms, events and command results still go). Raise Budget:DailyBytes/MonthlyBytes or widen deadbands")]
+    public static partial void TelemetryHeldForBudget(ILogger logger, long firstSequence, DateTimeOffset resume);
 }

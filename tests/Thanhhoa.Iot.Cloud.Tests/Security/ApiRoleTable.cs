@@ -68,6 +68,8 @@ internal static class ApiRoleTable
 
         new("GET", "/api/devices/{id}/loss", "/api/devices/{a}/loss", null, SiteReaders),
         new("GET", "/api/devices/{id}/loss", "/api/devices/{b}/loss", null, Readers),
+        new("GET", "/api/devices/{id}/budget", "/api/devices/{a}/budget", null, SiteReaders),
+        new("GET", "/api/devices/{id}/budget", "/api/devices/{b}/budget", null, Readers),
 
         // Commands and desired configuration: operators read, admins send, cancel and change.
         new("POST", "/api/commands/", "/api/commands", "{}", Admin),

@@ -19,14 +19,21 @@ public sealed class ReportByExceptionFilter
         _policies = policies;
     }
 
+    /// <summary>
+    /// Multiplies every deadband and heartbeat (the data budget widens them when spending runs ahead);
+    /// null or 1 = as configured. Digital changes always pass.
+    /// </summary>
+    public Func<double>? Widening { get; init; }
+
     public IReadOnlyList<SensorReading> Filter(IReadOnlyList<SensorReading> readings)
     {
         var passed = new List<SensorReading>(readings.Count);
+        var factor = Math.Max(1, Widening?.Invoke() ?? 1);
         lock (_lock)
         {
             foreach (var reading in readings)
             {
-                if (ShouldPass(reading))
+                if (ShouldPass(reading, factor))
                 {
                     _lastReported[reading.Channel] = reading;
                     passed.Add(reading);
@@ -37,7 +44,7 @@ public sealed class ReportByExceptionFilter
         return passed;
     }
 
-    private bool ShouldPass(SensorReading reading)
+    private bool ShouldPass(SensorReading reading, double factor)
     {
         if (!_policies.TryGetValue(reading.Channel, out var policy)
             || !_lastReported.TryGetValue(reading.Channel, out var last)
@@ -46,7 +53,7 @@ public sealed class ReportByExceptionFilter
             return true;
         }
 
-        if (reading.Timestamp - last.Timestamp >= policy.Heartbeat)
+        if (reading.Timestamp - last.Timestamp >= policy.Heartbeat * factor)
         {
             return true;
         }
@@ -57,6 +64,6 @@ public sealed class ReportByExceptionFilter
         }
 
         var moved = Math.Abs(reading.Value - last.Value);
-        return policy.Digital ? moved > 0 : moved > policy.Deadband;
+        return policy.Digital ? moved > 0 : moved > policy.Deadband * factor;
     }
 }

@@ -66,7 +66,10 @@ public static class SiteProfileServiceCollectionExtensions
             sp.GetRequiredService<IOutbox>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AlarmEngine>>()));
-        services.TryAddSingleton(sp => new ReportByExceptionFilter(sp.GetRequiredService<SiteChannels>().ReportPolicies));
+        services.TryAddSingleton(sp => new ReportByExceptionFilter(sp.GetRequiredService<SiteChannels>().ReportPolicies)
+        {
+            Widening = sp.GetService<Budget.DataBudget>() is { Options.Enabled: true } budget ? () => budget.ReportFactor : null,
+        });
         services.TryAddSingleton(sp => new SitePipeline(
             sp.GetRequiredService<AlarmEngine>(),
             sp.GetRequiredService<ReportByExceptionFilter>(),
