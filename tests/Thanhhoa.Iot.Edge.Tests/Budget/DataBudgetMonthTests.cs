@@ -51,7 +51,7 @@ public sealed class DataBudgetMonthTests
         var reporter = new BudgetReporter(budget, outbox, time, NullLogger<BudgetReporter>.Instance);
         var filter = new ReportByExceptionFilter(Channels.ToDictionary(c => c, _ => new ReportPolicy(0.1, TimeSpan.FromMinutes(10), false))) { Widening = () => budget.ReportFactor };
         var uplink = new MqttUplink(outbox, Options.Create(uplinkOptions), Options.Create(gateway), new UplinkStatus(),
-            new LoggingDownlinkHandler(NullLogger<LoggingDownlinkHandler>.Instance), time, NullLogger<MqttUplink>.Instance, new Random(1), null, budget);
+            new LoggingDownlinkHandler(NullLogger<LoggingDownlinkHandler>.Instance), time, NullLogger<MqttUplink>.Instance, new Random(1), null, budget: budget);
         var site = new NoisySite(Channels, 42);
         var alarms = new List<long>();
         var wireByDay = new List<long>();
