@@ -23,7 +23,7 @@ public sealed class SharedIngestTests
     private ScaledCloud _cloud = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _cloud = await ScaledCloud.StartAsync(2, "--Coordination:ProbeInterval=00:00:00.500");
+    public async Task StartAsync() => _cloud = await ScaledCloud.StartAsync(2, "--Coordination:ProbeInterval=00:00:00.500", "--Rollouts:TickInterval=00:00:00.500");
 
     [OneTimeTearDown]
     public async Task StopAsync()
@@ -104,6 +104,34 @@ public sealed class SharedIngestTests
             Assert.That(put.IsSuccessStatusCode, Is.True, await put.Content.ReadAsStringAsync());
             Assert.That(configOnB.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the configuration made on node a is node b's too");
             Assert.That(await configOnB.Content.ReadAsStringAsync(), Does.Contain("45"));
+        });
+    }
+
+    [Test]
+    public async Task ConfigRollout_CreatedOnOneNode_WaveReleasedOnceByTheClusterSeenOnTheOther()
+    {
+        var key = _cloud.Nodes.Select(n => n.AdminKey).First(k => k is not null)!;
+        var (a, b) = (_cloud.Nodes[0].Api, _cloud.Nodes[1].Api);
+        a.UseKey(key);
+        b.UseKey(key);
+
+        var created = await (await a.Http.PostAsJsonAsync("/api/rollouts", new
+        {
+            kind = "config", config = new { uploadSeconds = 90 }, target = new { deviceIds = new[] { "gw-ro-1", "gw-ro-2" } }, waves = new[] { 100 },
+        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("rollout").GetProperty("id").GetString();
+
+        // The wave job runs on whichever node holds its period; node b reads the shared rollout.
+        var released = await Eventually.UntilAsync(
+            async () => (await b.Http.GetFromJsonAsync<JsonElement>($"/api/rollouts/{id}")).GetProperty("rollout").GetProperty("currentWave").GetInt32(),
+            wave => wave == 0, TimeSpan.FromSeconds(30), "wave 1 released");
+        var desired = await _cloud.ScalarAsync("SELECT count(*) FROM device_configs WHERE device_id IN ('gw-ro-1', 'gw-ro-2') AND (doc->>'DesiredVersion')::bigint >= 1");
+        var periods = await _cloud.ScalarAsync("SELECT count(*) FROM job_runs WHERE job = 'rollouts.waves'");
+        Assert.Multiple(() =>
+        {
+            Assert.That(released, Is.Zero);
+            Assert.That(desired, Is.EqualTo(2), "both devices got their desired configuration, in the shared store");
+            Assert.That(periods, Is.GreaterThan(0), "the wave engine runs as a coordinated singleton job (one claim per period in job_runs)");
         });
     }
 }
