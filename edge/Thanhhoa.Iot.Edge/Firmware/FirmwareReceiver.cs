@@ -9,7 +9,8 @@ namespace Thanhhoa.Iot.Edge.Firmware;
 /// <summary>
 /// Takes <c>down/firmware</c> (retained, so it arrives again after every reconnect and restart): starts a
 /// rollout in the background for a new rollout id, cancels it when the desire is cleared (empty payload)
-/// or replaced, and leaves alone a rollout this gateway already finished or has on trial.
+/// or replaced, and leaves alone a rollout this gateway already finished or has on trial. A refused
+/// rollout is not tried again in this process; a failed one (download gave up) is, when it arrives again.
 /// </summary>
 public sealed class FirmwareReceiver(
     FirmwareRollout rollout,
@@ -64,7 +65,8 @@ public sealed class FirmwareReceiver(
             return;
         }
 
-        if (_job?.RolloutId == desired.RolloutId || _answered.Contains(desired.RolloutId) || Finished(desired.RolloutId))
+        if (_job is { } job && job.RolloutId == desired.RolloutId && !job.Run.IsCompleted
+            || Answered(desired.RolloutId) || Finished(desired.RolloutId))
         {
             return;
         }
@@ -73,13 +75,36 @@ public sealed class FirmwareReceiver(
         var version = running.Version;
         if (SemanticVersion.TryParse(version, out var now) && now == SemanticVersion.Parse(desired.FirmwareVersion))
         {
-            _answered.Add(desired.RolloutId);
+            lock (_answered)
+            {
+                _answered.Add(desired.RolloutId);
+            }
+
             await reporter.ReportAsync(desired.RolloutId, FirmwareState.Committed, version, desired.FirmwareVersion, null, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var stop = new CancellationTokenSource();
-        _job = (desired.RolloutId, stop, Task.Run(() => rollout.RunAsync(desired, version, stop.Token), CancellationToken.None));
+        _job = (desired.RolloutId, stop, Task.Run(() => RunAsync(desired, version, stop.Token), CancellationToken.None));
+    }
+
+    private async Task RunAsync(FirmwareDesired desired, string version, CancellationToken cancellationToken)
+    {
+        if (await rollout.RunAsync(desired, version, cancellationToken).ConfigureAwait(false) is FirmwareState.Refused)
+        {
+            lock (_answered)
+            {
+                _answered.Add(desired.RolloutId);
+            }
+        }
+    }
+
+    private bool Answered(string rolloutId)
+    {
+        lock (_answered)
+        {
+            return _answered.Contains(rolloutId);
+        }
     }
 
     /// <summary>True when the slot state shows this rollout on trial or already ended (committed or rolled back).</summary>

@@ -17,7 +17,8 @@ public sealed class FirmwareRollout(
     IOptions<FirmwareOptions> options,
     string downloadDirectory)
 {
-    public async Task RunAsync(FirmwareDesired desired, string running, CancellationToken cancellationToken)
+    /// <summary>Runs the rollout; returns the terminal state it reported (failed or refused), or null once restarting into the trial.</summary>
+    public async Task<FirmwareState?> RunAsync(FirmwareDesired desired, string running, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(desired);
         var id = desired.RolloutId;
@@ -34,10 +35,12 @@ public sealed class FirmwareRollout(
             File.Delete(bundle);
             await reporter.ReportAsync(id, FirmwareState.Restarting, running, target, null, cancellationToken).ConfigureAwait(false);
             await switcher.RestartAsync(cancellationToken).ConfigureAwait(false);
+            return null;
         }
         catch (FirmwareStepException ex)
         {
             await reporter.ReportAsync(id, ex.State, running, target, ex.Message, CancellationToken.None).ConfigureAwait(false);
+            return ex.State;
         }
     }
 
