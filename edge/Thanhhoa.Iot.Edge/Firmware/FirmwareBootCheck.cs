@@ -59,7 +59,18 @@ public sealed class FirmwareBootCheck : BackgroundService
         await WatchAsync(state, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RunAsync(stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // A broken slot state must not stop the gateway: it keeps running what it runs, and says why.
+            FirmwareLog.BootCheckFailed(_logger, ex.Message);
+        }
+    }
 
     private async Task WatchAsync(SlotState state, CancellationToken cancellationToken)
     {

@@ -19,4 +19,7 @@ internal static partial class FirmwareLog
 
     [LoggerMessage(4204, LogLevel.Information, "Firmware trial of {Version} in slot {Slot}: start {Start} of at most {Max}; healthy within {Window} commits it")]
     public static partial void TrialStart(ILogger logger, string version, string slot, int start, int max, TimeSpan window);
+
+    [LoggerMessage(4205, LogLevel.Error, "Firmware trial check could not run: {Reason}; the gateway keeps running the slot it started from")]
+    public static partial void BootCheckFailed(ILogger logger, string reason);
 }

@@ -42,6 +42,12 @@ public sealed class FirmwareRollout(
             await reporter.ReportAsync(id, ex.State, running, target, ex.Message, CancellationToken.None).ConfigureAwait(false);
             return ex.State;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            var reason = $"{ex.Message}; check the permissions and free space of {downloadDirectory} and {options.Value.SlotsRoot}";
+            await reporter.ReportAsync(id, FirmwareState.Failed, running, target, reason, CancellationToken.None).ConfigureAwait(false);
+            return FirmwareState.Failed;
+        }
     }
 
     private void CheckFreeSpace(FirmwareDesired desired)

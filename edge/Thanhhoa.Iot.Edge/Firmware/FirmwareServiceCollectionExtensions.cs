@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Thanhhoa.Iot.Edge.Commands.Host;
 using Thanhhoa.Iot.Edge.Hosting;
+using Thanhhoa.Iot.Edge.Outbox;
+using Thanhhoa.Iot.Edge.Uplink;
 
 namespace Thanhhoa.Iot.Edge.Firmware;
 
@@ -14,7 +16,7 @@ public static class FirmwareServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="FirmwareReceiver"/> (routed to by the downlink router) and <see cref="FirmwareBootCheck"/>.
-    /// Needs an IOutbox, IHostControl and IUplinkStatus; all of it is inert while <c>Firmware:Enabled</c> is false.
+    /// Needs an IOutbox and IHostControl (and IUplinkStatus for the health check); all of it is inert while <c>Firmware:Enabled</c> is false.
     /// </summary>
     public static IServiceCollection AddFirmwareRollout(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +28,7 @@ public static class FirmwareServiceCollectionExtensions
         services.TryAddSingleton<SlotStateStore>();
         services.TryAddSingleton<ISlotSwitcher>(sp => new SymlinkSlotSwitcher(Options(sp).SlotsRoot, sp.GetRequiredService<IHostControl>()));
         services.TryAddSingleton<IFreeSpaceProbe, DriveFreeSpaceProbe>();
-        services.TryAddSingleton<IFirmwareHealth, GatewayFirmwareHealth>();
+        services.TryAddSingleton<IFirmwareHealth>(sp => new GatewayFirmwareHealth(sp.GetService<IUplinkStatus>(), sp.GetRequiredService<IOutbox>()));
         services.TryAddSingleton<FirmwareReporter>();
         services.TryAddSingleton<FirmwareInstaller>();
         services.TryAddSingleton(sp => new RunningFirmware(sp.GetRequiredService<SlotStateStore>(), sp.GetRequiredService<ISlotSwitcher>(),

@@ -9,12 +9,14 @@ namespace Thanhhoa.Iot.Edge.Firmware;
 /// </summary>
 public sealed class GatewayFirmwareHealth : IFirmwareHealth
 {
-    private readonly IUplinkStatus _uplink;
+    private readonly IUplinkStatus? _uplink;
     private readonly IOutbox _outbox;
     private readonly long _sequenceAtStart;
     private readonly long _failedWritesAtStart;
 
-    public GatewayFirmwareHealth(IUplinkStatus uplink, IOutbox outbox)
+    /// <param name="uplink">The link; null in a composition without one (never healthy then).</param>
+    /// <param name="outbox">The outbox readings go to.</param>
+    public GatewayFirmwareHealth(IUplinkStatus? uplink, IOutbox outbox)
     {
         ArgumentNullException.ThrowIfNull(outbox);
         _uplink = uplink;
@@ -27,6 +29,11 @@ public sealed class GatewayFirmwareHealth : IFirmwareHealth
     public string? Problem()
     {
         var status = _outbox.GetStatus();
+        if (_uplink is null)
+        {
+            return "this gateway has no uplink";
+        }
+
         if (!_uplink.Current.Connected)
         {
             return $"not connected to the broker ({_uplink.Current.LastError ?? "no session yet"})";
