@@ -8,6 +8,7 @@ using Thanhhoa.Iot.Edge.Commands.Host;
 using Thanhhoa.Iot.Edge.Commands.Interlocks;
 using Thanhhoa.Iot.Edge.Commands.Logging;
 using Thanhhoa.Iot.Edge.Configuration;
+using Thanhhoa.Iot.Edge.Firmware;
 using Thanhhoa.Iot.Edge.Hosting;
 using Thanhhoa.Iot.Edge.Sensing.Profiles;
 using Thanhhoa.Iot.Edge.Uplink;
@@ -46,6 +47,7 @@ public static class CommandServiceCollectionExtensions
         services.AddHostedService<CommandExecutor>();
 
         services.AddDesiredConfiguration();
+        services.AddFirmwareRollout(configuration);
         services.AddSingleton<IDownlinkHandler, DownlinkRouter>();
         return services;
     }

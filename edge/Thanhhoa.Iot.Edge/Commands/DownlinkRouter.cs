@@ -2,12 +2,13 @@ using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Thanhhoa.Iot.Contracts.Topics;
 using Thanhhoa.Iot.Edge.Configuration;
+using Thanhhoa.Iot.Edge.Firmware;
 using Thanhhoa.Iot.Edge.Uplink;
 
 namespace Thanhhoa.Iot.Edge.Commands;
 
-/// <summary>The gateway's <see cref="IDownlinkHandler"/>: <c>down/cmd</c> to commands, <c>down/config</c> to desired configuration.</summary>
-internal sealed class DownlinkRouter(CommandReceiver commands, DesiredConfigReceiver config, ILogger<DownlinkRouter> logger) : IDownlinkHandler
+/// <summary>The gateway's <see cref="IDownlinkHandler"/>: <c>down/cmd</c> to commands, <c>down/config</c> to desired configuration, <c>down/firmware</c> to firmware rollout.</summary>
+internal sealed class DownlinkRouter(CommandReceiver commands, DesiredConfigReceiver config, FirmwareReceiver firmware, ILogger<DownlinkRouter> logger) : IDownlinkHandler
 {
     public Task HandleAsync(string topic, ReadOnlySequence<byte> payload, string? contentType, CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ internal sealed class DownlinkRouter(CommandReceiver commands, DesiredConfigRece
         {
             TopicKind.Command => commands.ReceiveAsync(bytes, contentType, cancellationToken),
             TopicKind.Config => config.ReceiveAsync(bytes, contentType, cancellationToken),
+            TopicKind.Firmware => firmware.ReceiveAsync(bytes, contentType, cancellationToken),
             _ => Ignore(topic),
         };
     }

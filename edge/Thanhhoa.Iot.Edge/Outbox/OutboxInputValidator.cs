@@ -45,9 +45,9 @@ internal static class OutboxInputValidator
 
     public static void Validate(OutboxMessage message)
     {
-        if (message.Kind is not (TopicKind.CommandResult or TopicKind.ConfigReported))
+        if (message.Kind is not (TopicKind.CommandResult or TopicKind.ConfigReported or TopicKind.FirmwareReported))
         {
-            throw new ArgumentException($"Control messages go to up/cmd-result or up/config-reported, not {message.Kind}; readings and events have their own appends.", nameof(message));
+            throw new ArgumentException($"Control messages go to up/cmd-result, up/config-reported or up/firmware-reported, not {message.Kind}; readings and events have their own appends.", nameof(message));
         }
 
         if (message.Payload is null || message.Payload.Length == 0 || message.Payload.Length > ContractInfo.MaxPayloadBytes)

@@ -24,6 +24,7 @@ internal static class GatewayCli
             DoctorCommand.Create(texts),
             SensorsCommand.Create(texts),
             ProvisionCommand.Create(texts),
+            BundleCommand.Create(),
             lang,
         };
         var help = root.Options.OfType<HelpOption>().Single();

@@ -1,7 +1,7 @@
-using System.Formats.Tar;
 using NUnit.Framework;
 using Thanhhoa.Iot.Contracts.Firmware;
 using Thanhhoa.Iot.TestSupport;
+using Thanhhoa.Iot.TestSupport.Firmware;
 
 namespace Thanhhoa.Iot.Contracts.Tests.Firmware;
 
@@ -58,7 +58,7 @@ public sealed class BundleVerifierTests
     public void Verify_ManifestChangedAfterSigning_BadSignature()
     {
         var path = Build("1.4.2");
-        Rewrite(path, BundleFormat.ManifestEntry, bytes => System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(bytes).Replace("1.4.2", "9.4.2", StringComparison.Ordinal)));
+        BundleSurgery.Rewrite(path, BundleFormat.ManifestEntry, bytes => System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(bytes).Replace("1.4.2", "9.4.2", StringComparison.Ordinal)));
         using var verifier = new BundleVerifier([Key.PublicKeyPem]);
         Assert.That(Refusal(() => verifier.Verify(path)), Is.EqualTo(BundleRefusal.BadSignature));
     }
@@ -67,7 +67,7 @@ public sealed class BundleVerifierTests
     public void Verify_OneByteOfPayloadFlipped_TamperedPayload()
     {
         var path = Build("1.4.2");
-        Rewrite(path, BundleFormat.PayloadEntry, bytes => { bytes[bytes.Length / 2] ^= 0x01; return bytes; });
+        BundleSurgery.FlipOneByte(path, BundleFormat.PayloadEntry);
         using var verifier = new BundleVerifier([Key.PublicKeyPem]);
         Assert.That(Refusal(() => verifier.Verify(path)), Is.EqualTo(BundleRefusal.TamperedPayload));
     }
@@ -76,7 +76,7 @@ public sealed class BundleVerifierTests
     public void Verify_NoSignatureEntry_Unsigned()
     {
         var path = Build("1.4.2");
-        Rewrite(path, BundleFormat.SignatureEntry, _ => null);
+        BundleSurgery.Rewrite(path, BundleFormat.SignatureEntry, _ => null);
         using var verifier = new BundleVerifier([Key.PublicKeyPem]);
         Assert.That(Refusal(() => verifier.Verify(path)), Is.EqualTo(BundleRefusal.Unsigned));
     }
@@ -140,31 +140,4 @@ public sealed class BundleVerifierTests
         OutputPath = Path.Combine(_dir.Path, version + ".thb"),
         CreatedAt = new DateTimeOffset(2026, 11, 26, 4, 0, 0, TimeSpan.Zero),
     };
-
-    // Rewrites one entry of the bundle (null drops it), keeping the others byte for byte.
-    private static void Rewrite(string path, string entryName, Func<byte[], byte[]?> change)
-    {
-        var entries = new List<(string Name, byte[] Data)>();
-        using (var read = File.OpenRead(path))
-        using (var tar = new TarReader(read))
-        {
-            while (tar.GetNextEntry() is { } e)
-            {
-                using var copy = new MemoryStream();
-                e.DataStream?.CopyTo(copy);
-                entries.Add((e.Name, copy.ToArray()));
-            }
-        }
-
-        using var write = File.Create(path);
-        using var writer = new TarWriter(write, TarEntryFormat.Pax);
-        foreach (var (name, data) in entries)
-        {
-            var changed = name == entryName ? change(data) : data;
-            if (changed is not null)
-            {
-                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(changed) });
-            }
-        }
-    }
 }

@@ -80,7 +80,7 @@ public sealed class LiteDbOutboxMessageTests
     {
         using var outbox = Create(Options(_dir.Path));
         var ex = Assert.ThrowsAsync<ArgumentException>(async () => await outbox.AppendMessageAsync(new OutboxMessage(TopicKind.Telemetry, [1]), CancellationToken.None));
-        Assert.That(ex!.Message, Does.Contain("up/cmd-result or up/config-reported"));
+        Assert.That(ex!.Message, Does.Contain("up/cmd-result, up/config-reported or up/firmware-reported"));
         Assert.That(outbox.GetStatus().LastSequence, Is.Zero);
     }
 

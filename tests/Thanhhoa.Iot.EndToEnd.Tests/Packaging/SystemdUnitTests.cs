@@ -10,7 +10,8 @@ public sealed class SystemdUnitTests
     private static string UnitPath => Path.Combine(RepoPaths.Root, "edge", "Thanhhoa.Iot.Gateway", "packaging", "thgw.service");
 
     [TestCase("Type", "notify")]
-    [TestCase("ExecStart", "/opt/thgw/thgw run")]
+    [TestCase("ExecStart", "/opt/thgw/current/thgw run")]
+    [TestCase("WorkingDirectory", "/opt/thgw/current")]
     [TestCase("WatchdogSec", "30")]
     [TestCase("Restart", "on-failure")]
     [TestCase("RestartSec", "5")]
@@ -22,7 +23,7 @@ public sealed class SystemdUnitTests
     [TestCase("ProtectSystem", "strict")]
     [TestCase("NoNewPrivileges", "true")]
     [TestCase("PrivateTmp", "true")]
-    [TestCase("ReadWritePaths", "/var/lib/thgw")]
+    [TestCase("ReadWritePaths", "/var/lib/thgw /opt/thgw")]
     [TestCase("SupplementaryGroups", "gpio i2c dialout")]
     [Category("Unit")]
     public void Unit_Setting_HasTheValueThePackagingPromises(string key, string value)
@@ -44,8 +45,8 @@ public sealed class SystemdUnitTests
         // verify checks that ExecStart exists: point it at the built thgw (apphost) instead of /opt/thgw.
         var apphost = Path.ChangeExtension(RepoPaths.BuiltDll("edge/Thanhhoa.Iot.Gateway", "thgw"), null);
         var unit = File.ReadAllText(UnitPath)
-            .Replace("ExecStart=/opt/thgw/thgw run", $"ExecStart={apphost} run", StringComparison.Ordinal)
-            .Replace("WorkingDirectory=/opt/thgw", $"WorkingDirectory={dir.Path}", StringComparison.Ordinal);
+            .Replace("ExecStart=/opt/thgw/current/thgw run", $"ExecStart={apphost} run", StringComparison.Ordinal)
+            .Replace("WorkingDirectory=/opt/thgw/current", $"WorkingDirectory={dir.Path}", StringComparison.Ordinal);
         await File.WriteAllTextAsync(dir.File("thgw.service"), unit);
 
         await using var child = ChildProcess.Start(analyze, ["verify", dir.File("thgw.service")], name: "systemd-analyze");
