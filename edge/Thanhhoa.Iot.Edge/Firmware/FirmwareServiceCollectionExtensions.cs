@@ -33,6 +33,7 @@ public static class FirmwareServiceCollectionExtensions
         services.TryAddSingleton<FirmwareInstaller>();
         services.TryAddSingleton(sp => new RunningFirmware(sp.GetRequiredService<SlotStateStore>(), sp.GetRequiredService<ISlotSwitcher>(),
             sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Firmware ?? BuildVersion()));
+        services.TryAddSingleton<IFirmwareIdentity>(sp => sp.GetRequiredService<RunningFirmware>());
         services.TryAddSingleton(sp => new FirmwareDownloader(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, Options(sp),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<FirmwareDownloader>()));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<FirmwareRollout>(sp, DownloadDirectory(sp)));

@@ -48,7 +48,8 @@ internal sealed class MqttUplink : BackgroundService
         Random random,
         IUploadCadence? cadence = null,
         ICloudTimeSink? cloudTime = null,
-        DataBudget? budget = null)
+        DataBudget? budget = null,
+        IFirmwareIdentity? firmware = null)
     {
         _cloudTime = cloudTime;
         _options = options.Value;
@@ -58,7 +59,7 @@ internal sealed class MqttUplink : BackgroundService
         _logger = logger;
         _random = random;
         var g = gateway.Value;
-        _identity = new UplinkIdentity(g.DeviceId, g.Site, g.Firmware ?? DefaultFirmware());
+        _identity = new UplinkIdentity(g.DeviceId, g.Site, firmware?.Version ?? g.Firmware ?? DefaultFirmware());
         _sessions = new SessionCounter(g.DataDirectory, time) { Recovered = message => UplinkLog.SessionCounterRecovered(logger, message) };
         _opener = new MqttSessionOpener(_options, _identity, time, logger) { Connected = TakeServerTime };
         var batches = new BatchBuilder(outbox, g.DeviceId, _options.EventsPerBatch, _options.ReadingsPerBatch, _options.PayloadEncoding ?? PayloadEncoding.Json);

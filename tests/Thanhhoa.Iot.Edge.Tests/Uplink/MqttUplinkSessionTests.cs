@@ -1,4 +1,6 @@
 using NUnit.Framework;
+using Thanhhoa.Iot.Edge.Firmware;
+using Thanhhoa.Iot.Edge.Tests.Firmware;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.TestSupport;
 
@@ -38,6 +40,24 @@ public sealed class MqttUplinkSessionTests
         Assert.That(birth.State.Site, Is.EqualTo("th-001"));
         var retained = await _broker.Server.GetRetainedMessageAsync("thiot/v1/gw-test/up/state");
         Assert.That(retained, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Connect_RunningFromAnInstalledSlot_BirthReportsTheSlotsVersionNotTheConfiguredOne()
+    {
+        // A gateway that installed 1.5.0 into slot b and committed it: the cloud must see 1.5.0 (rollout targeting and progress).
+        var slots = new SlotLayout(Path.Combine(_dir.Path, "slots"));
+        var store = new SlotStateStore(slots);
+        store.Save(new SlotState("b", "1.5.0", null, null, "ro-1", "committed"));
+        var switcher = new SymlinkSlotSwitcher(slots.Root, new RecordingHostControl());
+        Directory.CreateDirectory(slots.SlotPath("b"));
+        switcher.Point("b");
+        await using var gw = new UplinkHarness(_broker.Port, _dir.Path) { Firmware = new RunningFirmware(store, switcher, "test") };
+        gw.Start();
+
+        var birth = await _broker.WaitForAsync(m => m.IsState && m.State.State == LinkState.Online);
+
+        Assert.That(birth.State.Firmware, Is.EqualTo("1.5.0"));
     }
 
     [Test]

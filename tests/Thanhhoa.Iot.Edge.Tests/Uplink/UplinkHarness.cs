@@ -42,6 +42,9 @@ internal sealed class UplinkHarness : IAsyncDisposable
 
     public UplinkStatus Status { get; } = new();
 
+    /// <summary>The running firmware (A/B slots); null: the configured <see cref="GatewayOptions.Firmware"/>.</summary>
+    public IFirmwareIdentity? Firmware { get; set; }
+
     /// <summary>Receives down/ messages; defaults to the logging handler.</summary>
     public IDownlinkHandler? Downlink { get; set; }
 
@@ -49,7 +52,7 @@ internal sealed class UplinkHarness : IAsyncDisposable
     {
         _uplink = new MqttUplink(
             Outbox, Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(Gateway), Status,
-            Downlink ?? new LoggingDownlinkHandler(NullLogger<LoggingDownlinkHandler>.Instance), Time, new TestContextLogger<MqttUplink>(), Random);
+            Downlink ?? new LoggingDownlinkHandler(NullLogger<LoggingDownlinkHandler>.Instance), Time, new TestContextLogger<MqttUplink>(), Random, firmware: Firmware);
         _ = _uplink.StartAsync(CancellationToken.None);
         return _uplink;
     }
