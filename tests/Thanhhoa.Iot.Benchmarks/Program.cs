@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Thanhhoa.Iot.Benchmarks.Commands;
 
 // `dotnet run -c Release --project tests/Thanhhoa.Iot.Benchmarks -- --filter '*'` runs every
-// BenchmarkDotNet benchmark; `-- drain`, `-- weak-drain`, `-- rss`, `-- scale`, `-- command-roundtrip`, `-- wire-compare` and `-- rollout` are whole-system measurements that do not fit
+// BenchmarkDotNet benchmark; `-- drain`, `-- weak-drain`, `-- rss`, `-- scale`, `-- command-roundtrip`, `-- wire-compare`, `-- rollout` and `-- start-online` are whole-system measurements that do not fit
 // BenchmarkDotNet's repeat-a-method model. docs/benchmarks.md records the figures and commands.
 return args.FirstOrDefault() switch
 {
@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "command-roundtrip" => await CommandRoundTripRun.RunAsync(args[1..]),
     "wire-compare" => await WireCompareCommand.RunAsync(),
     "rollout" => await RolloutRun.RunAsync(args[1..]),
+    "start-online" => await StartOnlineCommand.RunAsync(args[1..]),
     _ => Switch(args),
 };
 
