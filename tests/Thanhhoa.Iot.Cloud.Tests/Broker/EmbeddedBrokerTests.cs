@@ -14,34 +14,17 @@ namespace Thanhhoa.Iot.Cloud.Tests.Broker;
 
 [TestFixture]
 [Category("Integration")]
-public sealed class EmbeddedBrokerTests
+public sealed class EmbeddedBrokerTests() : EmbeddedCloudTest("cloud-embedded")
 {
-    private TempDirectory _dir = null!;
-    private CloudHost _cloud = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = new TempDirectory("cloud-embedded");
-        _cloud = await CloudHost.StartEmbeddedAsync(_dir.Path);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _cloud.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task Publish_Telemetry_PubAckSuccessOnlyOnceReadingIsQueryable()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         var ack = await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 3));
 
         // No waiting: the acknowledgement itself is the proof that the rows are stored.
-        var readings = await _cloud.GetJsonAsync<List<StoredReading>>("/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z");
-        var device = await _cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1");
+        var readings = await Cloud.GetJsonAsync<List<StoredReading>>("/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z");
+        var device = await Cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1");
         Assert.Multiple(() =>
         {
             Assert.That(ack.ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.Success));
@@ -53,25 +36,25 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task Publish_SameBatchTwice_SuccessBothTimesStoredOnce()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 3));
         var again = await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 3));
-        var readings = await _cloud.GetJsonAsync<List<StoredReading>>("/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z");
+        var readings = await Cloud.GetJsonAsync<List<StoredReading>>("/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z");
         Assert.Multiple(() =>
         {
             Assert.That(again.ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.Success));
             Assert.That(readings, Has.Count.EqualTo(3));
-            Assert.That(_cloud.Signals.ReadingDuplicates, Is.EqualTo(3));
+            Assert.That(Cloud.Signals.ReadingDuplicates, Is.EqualTo(3));
         });
     }
 
     [Test]
     public async Task Publish_InvalidPayload_PayloadFormatInvalidAndRejectVisible()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         var ack = await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryWithBadValue());
-        var rejects = await _cloud.GetJsonAsync<RejectReport>("/api/devices/gw-1/rejects");
-        var all = await _cloud.GetJsonAsync<RejectReport>("/api/rejects");
+        var rejects = await Cloud.GetJsonAsync<RejectReport>("/api/devices/gw-1/rejects");
+        var all = await Cloud.GetJsonAsync<RejectReport>("/api/rejects");
         Assert.Multiple(() =>
         {
             Assert.That(ack.ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.PayloadFormatInvalid));
@@ -85,10 +68,10 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task Publish_OtherDevicesTopic_NotAuthorizedAndNothingStored()
     {
-        using var intruder = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var intruder = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         var ack = await intruder.PublishAsync("thiot/v1/gw-2/up/telemetry", TestMessages.TelemetryJson(1, 1));
-        using var response = await _cloud.Http.GetAsync(new Uri("/api/devices/gw-2", UriKind.Relative));
-        var rejects = await _cloud.GetJsonAsync<RejectReport>("/api/devices/gw-1/rejects");
+        using var response = await Cloud.Http.GetAsync(new Uri("/api/devices/gw-2", UriKind.Relative));
+        var rejects = await Cloud.GetJsonAsync<RejectReport>("/api/devices/gw-1/rejects");
         Assert.Multiple(() =>
         {
             Assert.That(ack.ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.NotAuthorized));
@@ -100,28 +83,28 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task Publish_AfterRejects_IngestContinues()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", "{"u8.ToArray());
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 1), "application/cbor");
         var ok = await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 1));
         Assert.Multiple(() =>
         {
             Assert.That(ok.ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.Success));
-            Assert.That(_cloud.Signals.Rejects, Is.EqualTo(2));
+            Assert.That(Cloud.Signals.Rejects, Is.EqualTo(2));
         });
     }
 
     [Test]
     public void Connect_ClientIdNotADeviceId_Refused()
     {
-        var ex = Assert.ThrowsAsync(Is.InstanceOf<Exception>(), () => TestMqtt.ConnectAsync(_cloud.MqttPort, "Not A Device"));
+        var ex = Assert.ThrowsAsync(Is.InstanceOf<Exception>(), () => TestMqtt.ConnectAsync(Cloud.MqttPort, "Not A Device"));
         Assert.That(ex!.ToString(), Does.Contain("NotAuthorized"));
     }
 
     [Test]
     public async Task Subscribe_OtherDevicesDownTopic_NotAuthorized()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         var result = await gateway.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter("thiot/v1/gw-2/down/#", MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter("thiot/v1/gw-1/down/#", MqttQualityOfServiceLevel.AtLeastOnce)
@@ -136,14 +119,14 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task ConnectionLost_LastWillDelivered_DeviceOffline()
     {
-        var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1", will: TestMessages.StateJson(LinkState.Offline, 1, "lost"));
+        var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1", will: TestMessages.StateJson(LinkState.Offline, 1, "lost"));
         await gateway.PublishAsync("thiot/v1/gw-1/up/state", TestMessages.StateJson(LinkState.Online, 1));
-        Assert.That((await _cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1")).Online, Is.True);
+        Assert.That((await Cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1")).Online, Is.True);
 
         gateway.Dispose(); // drops the TCP connection without DISCONNECT: the broker publishes the will
-        await _cloud.Signals.WaitUntilAsync(s => s.Links.Any(l => l.Update.State == LinkState.Offline && l.Applied));
+        await Cloud.Signals.WaitUntilAsync(s => s.Links.Any(l => l.Update.State == LinkState.Offline && l.Applied));
 
-        var device = await _cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1");
+        var device = await Cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1");
         Assert.Multiple(() =>
         {
             Assert.That(device.Online, Is.False);
@@ -155,10 +138,10 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task Reconnect_WillOfOldSessionArrivesLate_NewSessionStaysOnline()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/state", TestMessages.StateJson(LinkState.Online, 2));
         var late = await gateway.PublishAsync("thiot/v1/gw-1/up/state", TestMessages.StateJson(LinkState.Offline, 1, "lost"));
-        var device = await _cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1");
+        var device = await Cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1");
         Assert.Multiple(() =>
         {
             Assert.That(late.ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.Success));
@@ -170,9 +153,9 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task Readings_FromAfterTo_BadRequestProblemDetails()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 1));
-        using var response = await _cloud.Http.GetAsync(new Uri("/api/devices/gw-1/readings?from=2026-11-27T00:00:00Z&to=2026-11-26T00:00:00Z", UriKind.Relative));
+        using var response = await Cloud.Http.GetAsync(new Uri("/api/devices/gw-1/readings?from=2026-11-27T00:00:00Z&to=2026-11-26T00:00:00Z", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
         {
@@ -185,7 +168,7 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task Healthz_BrokerListeningStoreWritable_Healthy()
     {
-        using var response = await _cloud.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var response = await Cloud.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Multiple(() =>
         {
@@ -198,10 +181,10 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task Metrics_AfterIngest_CountsExposed()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 4));
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", "{\"v\":1,"u8.ToArray()); // cut off: Malformed
-        var text = await _cloud.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var text = await Cloud.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("thiot_readings_ingested_total 4"));
@@ -214,30 +197,29 @@ public sealed class EmbeddedBrokerTests
     [Test]
     public async Task OpenApi_Document_ListsTheApi()
     {
-        var text = await _cloud.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        var text = await Cloud.Http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         Assert.That(text, Does.Contain("/api/devices/{id}/readings").And.Contain("/api/rejects"));
     }
 
     [Test]
     public async Task Restart_SameDataDirectory_DedupHoldsAndDeviceMarkedOffline()
     {
-        using (var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1"))
+        using (var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1"))
         {
             await gateway.PublishAsync("thiot/v1/gw-1/up/state", TestMessages.StateJson(LinkState.Online, 1));
             await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 3));
         }
 
-        await _cloud.DisposeAsync();
-        _cloud = await CloudHost.StartEmbeddedAsync(_dir.Path);
-        var offlineAfterRestart = await _cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1");
-        using var again = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        await RestartCloudAsync();
+        var offlineAfterRestart = await Cloud.GetJsonAsync<DeviceState>("/api/devices/gw-1");
+        using var again = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         var ack = await again.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 3));
         Assert.Multiple(() =>
         {
             Assert.That(offlineAfterRestart.Online, Is.False);
             Assert.That(ack.ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.Success));
-            Assert.That(_cloud.Signals.ReadingDuplicates, Is.EqualTo(3));
-            Assert.That(_cloud.Signals.ReadingsAdded, Is.Zero);
+            Assert.That(Cloud.Signals.ReadingDuplicates, Is.EqualTo(3));
+            Assert.That(Cloud.Signals.ReadingsAdded, Is.Zero);
         });
     }
 }

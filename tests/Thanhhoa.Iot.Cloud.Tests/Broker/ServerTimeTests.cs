@@ -15,31 +15,14 @@ namespace Thanhhoa.Iot.Cloud.Tests.Broker;
 /// <summary>Gateways without a real-time clock: the CONNACK tells them the time, and what they could not place in time is stored flagged.</summary>
 [TestFixture]
 [Category("Integration")]
-public sealed class ServerTimeTests
+public sealed class ServerTimeTests() : EmbeddedCloudTest("cloud-server-time")
 {
-    private TempDirectory _dir = null!;
-    private CloudHost _cloud = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = new TempDirectory("cloud-server-time");
-        _cloud = await CloudHost.StartEmbeddedAsync(_dir.Path);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _cloud.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task Connect_Device_ConnackCarriesTheServerTimeInUtc()
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", _cloud.MqttPort)
+            .WithTcpServer("127.0.0.1", Cloud.MqttPort)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId("gw-1")
             .WithTimeout(TimeSpan.FromSeconds(10))
@@ -69,10 +52,10 @@ public sealed class ServerTimeTests
                 new Reading { Seq = 2, Channel = "battery_v", Timestamp = t0.AddMinutes(1), Value = 52, Quality = Quality.Good },
             ],
         };
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", CborCodec.Encode(batch), ContractInfo.CborContentType);
 
-        var readings = await _cloud.GetJsonAsync<List<StoredReading>>("/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z");
+        var readings = await Cloud.GetJsonAsync<List<StoredReading>>("/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z");
         Assert.That(readings.Select(r => (r.Seq, r.TimeQuality)), Is.EqualTo(new[] { (1L, TimeQuality.Unsynced), (2L, TimeQuality.Synced) }));
     }
 }

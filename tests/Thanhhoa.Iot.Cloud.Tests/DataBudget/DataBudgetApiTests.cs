@@ -12,34 +12,17 @@ namespace Thanhhoa.Iot.Cloud.Tests.DataBudget;
 /// <summary>The real cloud with its embedded broker: a gateway reports its data budget as events; the API shows the latest.</summary>
 [TestFixture]
 [Category("Integration")]
-public sealed class DataBudgetApiTests
+public sealed class DataBudgetApiTests() : EmbeddedCloudTest("cloud-budget")
 {
     private const string Device = "gw-budget";
-    private TempDirectory _dir = null!;
-    private CloudHost _cloud = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = new TempDirectory("cloud-budget");
-        _cloud = await CloudHost.StartEmbeddedAsync(_dir.Path);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _cloud.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task GetBudget_TwoReports_ShowsTheLatestWithRemainingAndLevel()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, Device);
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, Device);
         var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await PublishEventsAsync(gateway, Report(1, now.AddHours(-2), usedToday: 1000, level: 0), Report(2, now.AddMinutes(-1), usedToday: 90_000, level: 2));
 
-        var budget = await _cloud.GetJsonAsync<DeviceBudget>($"/api/devices/{Device}/budget");
+        var budget = await Cloud.GetJsonAsync<DeviceBudget>($"/api/devices/{Device}/budget");
 
         Assert.That(budget, Is.EqualTo(new DeviceBudget(Device, now.AddMinutes(-1), "sparse", 90_000, 100_000, 10_000, 500_000, 2_000_000, null)));
     }
@@ -47,14 +30,14 @@ public sealed class DataBudgetApiTests
     [Test]
     public async Task GetBudget_DeviceWithoutReport_NotFoundSayingHowToTurnItOn()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, Device);
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, Device);
         await PublishEventsAsync(gateway, new DeviceEvent
         {
             Seq = 1, Timestamp = DateTimeOffset.UtcNow, Code = "mains_fail", Action = EventAction.Raise, Severity = Severity.Critical, Channel = "mains",
         });
-        await _cloud.GetJsonAsync<object>($"/api/devices/{Device}"); // the device is known once its event is stored
+        await Cloud.GetJsonAsync<object>($"/api/devices/{Device}"); // the device is known once its event is stored
 
-        using var response = await _cloud.Http.GetAsync(new Uri($"/api/devices/{Device}/budget", UriKind.Relative));
+        using var response = await Cloud.Http.GetAsync(new Uri($"/api/devices/{Device}/budget", UriKind.Relative));
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Budget:DailyBytes"));
     }

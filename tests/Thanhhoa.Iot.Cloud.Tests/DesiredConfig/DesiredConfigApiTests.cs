@@ -12,25 +12,8 @@ namespace Thanhhoa.Iot.Cloud.Tests.DesiredConfig;
 /// <summary>Group and device documents through REST, retained down/config to contract-speaking gateways, reports back.</summary>
 [TestFixture]
 [Category("Integration")]
-public sealed class DesiredConfigApiTests
+public sealed class DesiredConfigApiTests() : EmbeddedCloudTest("cloud-config")
 {
-    private TempDirectory _dir = null!;
-    private CloudHost _cloud = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = new TempDirectory("cloud-config");
-        _cloud = await CloudHost.StartEmbeddedAsync(_dir.Path);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _cloud.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task PutGroupAndDevice_OverrideThenRemoved_GatewayGetsEachMergedRevisionRetained()
     {
@@ -50,7 +33,7 @@ public sealed class DesiredConfigApiTests
         // A gateway that connects later gets the retained revision at once.
         await using var late = new SimulatedGateway("gw-1-late");
         await PutDeviceAsync("gw-1-late", "north", "{}");
-        await late.ConnectAsync(_cloud.MqttPort);
+        await late.ConnectAsync(Cloud.MqttPort);
         Assert.That((await NextConfigAsync(late)).Settings.UploadSeconds, Is.EqualTo(300));
     }
 
@@ -60,10 +43,10 @@ public sealed class DesiredConfigApiTests
         await PutGroupAsync("south", """{"uploadSeconds":120}""");
         await PutDeviceAsync("gw-a", "south", "{}");
         await PutDeviceAsync("gw-b", "south", """{"uploadSeconds":30}""");
-        var group = await _cloud.PutAsync<ConfigGroup>("/api/config/groups/south", Body("""{"settings":{"uploadSeconds":600}}"""));
+        var group = await Cloud.PutAsync<ConfigGroup>("/api/config/groups/south", Body("""{"settings":{"uploadSeconds":600}}"""));
 
-        var a = await _cloud.GetJsonAsync<DeviceConfig>("/api/config/devices/gw-a");
-        var b = await _cloud.GetJsonAsync<DeviceConfig>("/api/config/devices/gw-b");
+        var a = await Cloud.GetJsonAsync<DeviceConfig>("/api/config/devices/gw-a");
+        var b = await Cloud.GetJsonAsync<DeviceConfig>("/api/config/devices/gw-b");
         Assert.Multiple(() =>
         {
             Assert.That(group.Version, Is.EqualTo(2));
@@ -86,7 +69,7 @@ public sealed class DesiredConfigApiTests
         await PutDeviceAsync("gw-2", null, """{"uploadSeconds":5}""");
         await NextConfigAsync(gw);
         var refused = await WaitForReportAsync(gw, r => r.Status == ConfigReportStatus.Refused);
-        var lagging = await _cloud.GetJsonAsync<List<DeviceConfig>>("/api/config/lagging");
+        var lagging = await Cloud.GetJsonAsync<List<DeviceConfig>>("/api/config/lagging");
 
         Assert.Multiple(() =>
         {
@@ -102,16 +85,16 @@ public sealed class DesiredConfigApiTests
         await PutDeviceAsync("gw-2", null, """{"uploadSeconds":60}""");
         var applied = await WaitForReportAsync(gw, r => r.Status == ConfigReportStatus.Applied);
         Assert.That((applied.InSync, applied.Reported!.AppliedVersion), Is.EqualTo((true, (long?)2)));
-        Assert.That((await _cloud.GetJsonAsync<List<DeviceConfig>>("/api/config/lagging")).Select(d => d.DeviceId), Does.Not.Contain("gw-2"));
+        Assert.That((await Cloud.GetJsonAsync<List<DeviceConfig>>("/api/config/lagging")).Select(d => d.DeviceId), Does.Not.Contain("gw-2"));
     }
 
     [Test]
     public async Task Put_InvalidDocumentOrUnknownGroupOrStaleVersion_RefusedNamingTheProblem()
     {
-        var (badStatus, _, badRaw) = await _cloud.SendAsync<object>(HttpMethod.Put, "/api/config/devices/gw-3", Body("""{"settings":{"channels":{"battery_v":{"pollSeconds":0}}}}"""));
-        var (groupStatus, _, groupRaw) = await _cloud.SendAsync<object>(HttpMethod.Put, "/api/config/devices/gw-3", Body("""{"group":"nowhere","settings":{}}"""));
+        var (badStatus, _, badRaw) = await Cloud.SendAsync<object>(HttpMethod.Put, "/api/config/devices/gw-3", Body("""{"settings":{"channels":{"battery_v":{"pollSeconds":0}}}}"""));
+        var (groupStatus, _, groupRaw) = await Cloud.SendAsync<object>(HttpMethod.Put, "/api/config/devices/gw-3", Body("""{"group":"nowhere","settings":{}}"""));
         await PutGroupAsync("east", "{}");
-        var (staleStatus, _, staleRaw) = await _cloud.SendAsync<object>(HttpMethod.Put, "/api/config/groups/east", Body("""{"settings":{},"expectedVersion":7}"""));
+        var (staleStatus, _, staleRaw) = await Cloud.SendAsync<object>(HttpMethod.Put, "/api/config/groups/east", Body("""{"settings":{},"expectedVersion":7}"""));
 
         Assert.Multiple(() =>
         {
@@ -126,8 +109,7 @@ public sealed class DesiredConfigApiTests
     public async Task Restart_EmbeddedBrokerLostItsRetainedMessages_CloudPublishesThemAgain()
     {
         await PutDeviceAsync("gw-4", null, """{"uploadSeconds":90}""");
-        await _cloud.DisposeAsync();
-        _cloud = await CloudHost.StartEmbeddedAsync(_dir.Path);
+        await RestartCloudAsync();
 
         await using var gw = await ConnectAsync("gw-4");
         Assert.That((await NextConfigAsync(gw)).Settings.UploadSeconds, Is.EqualTo(90));
@@ -136,17 +118,17 @@ public sealed class DesiredConfigApiTests
     private async Task<SimulatedGateway> ConnectAsync(string id)
     {
         var gw = new SimulatedGateway(id) { Report = _ => null };
-        await gw.ConnectAsync(_cloud.MqttPort);
+        await gw.ConnectAsync(Cloud.MqttPort);
         return gw;
     }
 
     private static async Task<DesiredConfigMessage> NextConfigAsync(SimulatedGateway gw) =>
         await gw.Configs.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
 
-    private Task PutGroupAsync(string name, string settings) => _cloud.PutAsync<ConfigGroup>($"/api/config/groups/{name}", Body($$"""{"settings":{{settings}}}"""));
+    private Task PutGroupAsync(string name, string settings) => Cloud.PutAsync<ConfigGroup>($"/api/config/groups/{name}", Body($$"""{"settings":{{settings}}}"""));
 
     private Task PutDeviceAsync(string id, string? group, string settings) =>
-        _cloud.PutAsync<DeviceConfig>($"/api/config/devices/{id}", Body(group is null ? $$"""{"settings":{{settings}}}""" : $$"""{"group":"{{group}}","settings":{{settings}}}"""));
+        Cloud.PutAsync<DeviceConfig>($"/api/config/devices/{id}", Body(group is null ? $$"""{"settings":{{settings}}}""" : $$"""{"group":"{{group}}","settings":{{settings}}}"""));
 
     private static System.Text.Json.JsonElement Body(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
 
@@ -157,6 +139,6 @@ public sealed class DesiredConfigApiTests
         {
         }
 
-        return await _cloud.GetJsonAsync<DeviceConfig>($"/api/config/devices/{gw.DeviceId}");
+        return await Cloud.GetJsonAsync<DeviceConfig>($"/api/config/devices/{gw.DeviceId}");
     }
 }

@@ -13,37 +13,20 @@ namespace Thanhhoa.Iot.Cloud.Tests.LossLedger;
 /// <summary>The real cloud with its embedded broker: a gateway publishes what survived an outage and its loss reports.</summary>
 [TestFixture]
 [Category("Integration")]
-public sealed class LossLedgerApiTests
+public sealed class LossLedgerApiTests() : EmbeddedCloudTest("cloud-loss")
 {
     private const string Device = "gw-loss";
-    private TempDirectory _dir = null!;
-    private CloudHost _cloud = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = new TempDirectory("cloud-loss");
-        _cloud = await CloudHost.StartEmbeddedAsync(_dir.Path);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _cloud.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task GetLoss_ReportedAndUnreportedGaps_ListsLostAndMissingExactly()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, Device);
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, Device);
         // Gateway dropped 4..6 and 9..12 at its quota (an alarm, 8, sat between); 15..16 are still in flight.
         await PublishTelemetryAsync(gateway, 1, 3);
         await PublishTelemetryAsync(gateway, 7, 1);
         await PublishEventsAsync(gateway, Alarm(8), Dropped(13, 4, 6), Dropped(14, 9, 12));
         await PublishTelemetryAsync(gateway, 17, 2);
 
-        var loss = await _cloud.GetJsonAsync<LossReport>($"/api/devices/{Device}/loss");
+        var loss = await Cloud.GetJsonAsync<LossReport>($"/api/devices/{Device}/loss");
 
         Assert.That(loss.HighestSeq, Is.EqualTo(18));
         Assert.That(loss.Lost, Is.EqualTo(new[] { new LossRange(4, 6), new LossRange(9, 12) }));
@@ -53,11 +36,11 @@ public sealed class LossLedgerApiTests
     [Test]
     public async Task GetLoss_RangeReportedTwiceAsItGrew_MergedAndOnlyAbsentSequencesCount()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, Device);
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, Device);
         await PublishEventsAsync(gateway, Dropped(10, 1, 4), Dropped(11, 1, 9));
         await PublishTelemetryAsync(gateway, 12, 1);
 
-        var loss = await _cloud.GetJsonAsync<LossReport>($"/api/devices/{Device}/loss");
+        var loss = await Cloud.GetJsonAsync<LossReport>($"/api/devices/{Device}/loss");
 
         Assert.That(loss.Lost, Is.EqualTo(new[] { new LossRange(1, 9) }));
         Assert.That(loss.Missing, Is.Empty);
@@ -66,14 +49,14 @@ public sealed class LossLedgerApiTests
     [Test]
     public async Task GetLoss_CommandResultAndConfigReportBetweenReadings_NoMissingRanges()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_cloud.MqttPort, Device);
+        using var gateway = await TestMqtt.ConnectAsync(Cloud.MqttPort, Device);
         // One outbox sequence space: readings 1..3, a command result 4, a configuration report 5, readings 6..7.
         await PublishTelemetryAsync(gateway, 1, 3);
         await PublishControlAsync(gateway, "cmd-result", """{"v":1,"id":"c-1","status":"succeeded","ts":"2026-11-26T04:00:00.000Z","seq":4}""");
         await PublishControlAsync(gateway, "config-reported", """{"v":1,"version":1,"status":"applied","ts":"2026-11-26T04:00:00.000Z","appliedVersion":1,"seq":5}""");
         await PublishTelemetryAsync(gateway, 6, 2);
 
-        var loss = await _cloud.GetJsonAsync<LossReport>($"/api/devices/{Device}/loss");
+        var loss = await Cloud.GetJsonAsync<LossReport>($"/api/devices/{Device}/loss");
 
         Assert.That(loss.HighestSeq, Is.EqualTo(7));
         Assert.That(loss.Missing, Is.Empty);
@@ -83,7 +66,7 @@ public sealed class LossLedgerApiTests
     [Test]
     public async Task GetLoss_UnknownDevice_NotFoundNamingTheDevice()
     {
-        using var response = await _cloud.Http.GetAsync(new Uri("/api/devices/nobody/loss", UriKind.Relative));
+        using var response = await Cloud.Http.GetAsync(new Uri("/api/devices/nobody/loss", UriKind.Relative));
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("nobody"));
     }
