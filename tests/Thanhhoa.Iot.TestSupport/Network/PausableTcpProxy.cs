@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 
 namespace Thanhhoa.Iot.TestSupport.Network;
@@ -9,35 +8,16 @@ namespace Thanhhoa.Iot.TestSupport.Network;
 /// silently drops packets: no RST, no FIN). New connections are accepted and swallowed the same way.
 /// Resumed, it forwards again; bytes swallowed meanwhile are gone.
 /// </summary>
-public sealed class PausableTcpProxy : IAsyncDisposable
+public sealed class PausableTcpProxy : LoopbackTcpProxy
 {
-    private readonly TcpListener _listener;
-    private readonly int _targetPort;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Lock _gate = new();
-    private readonly List<TcpClient> _sockets = [];
-    private readonly Task _acceptLoop;
     private volatile bool _paused;
-    private int _connections;
 
     private PausableTcpProxy(int targetPort)
-    {
-        _targetPort = targetPort;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _acceptLoop = AcceptAsync();
-    }
-
-    /// <summary>The port clients connect to.</summary>
-    public int Port { get; }
-
-    /// <summary>Connections accepted so far.</summary>
-    public int Connections => Volatile.Read(ref _connections);
+        : base(targetPort) => StartAccepting();
 
     public bool IsPaused => _paused;
 
-    /// <summary>Starts forwarding loopback:<see cref="Port"/> to loopback:<paramref name="targetPort"/>.</summary>
+    /// <summary>Starts forwarding loopback:<see cref="LoopbackTcpProxy.Port"/> to loopback:<paramref name="targetPort"/>.</summary>
     public static PausableTcpProxy Start(int targetPort) => new(targetPort);
 
     /// <summary>Stops forwarding in both directions without closing anything.</summary>
@@ -46,58 +26,7 @@ public sealed class PausableTcpProxy : IAsyncDisposable
     /// <summary>Forwards again.</summary>
     public void Resume() => _paused = false;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        lock (_gate)
-        {
-            _sockets.ForEach(s => s.Dispose());
-            _sockets.Clear();
-        }
-
-        try
-        {
-            await _acceptLoop.ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // stopped
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            Interlocked.Increment(ref _connections);
-            var server = new TcpClient();
-            try
-            {
-                await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token).ConfigureAwait(false);
-            }
-            catch (SocketException)
-            {
-                client.Dispose();
-                server.Dispose();
-                continue;
-            }
-
-            lock (_gate)
-            {
-                _sockets.Add(client);
-                _sockets.Add(server);
-            }
-
-            _ = PumpAsync(client, server);
-            _ = PumpAsync(server, client);
-        }
-    }
-
-    private async Task PumpAsync(TcpClient from, TcpClient to)
+    protected override async Task PumpAsync(TcpClient from, TcpClient to, bool upstream)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -106,7 +35,7 @@ public sealed class PausableTcpProxy : IAsyncDisposable
             var sink = to.GetStream();
             while (true)
             {
-                var read = await source.ReadAsync(buffer, _stop.Token).ConfigureAwait(false);
+                var read = await source.ReadAsync(buffer, Stopping.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -114,7 +43,7 @@ public sealed class PausableTcpProxy : IAsyncDisposable
 
                 if (!_paused)
                 {
-                    await sink.WriteAsync(buffer.AsMemory(0, read), _stop.Token).ConfigureAwait(false);
+                    await sink.WriteAsync(buffer.AsMemory(0, read), Stopping.Token).ConfigureAwait(false);
                 }
             }
         }

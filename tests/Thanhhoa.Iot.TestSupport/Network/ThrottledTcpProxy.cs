@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 
 namespace Thanhhoa.Iot.TestSupport.Network;
@@ -9,35 +8,22 @@ namespace Thanhhoa.Iot.TestSupport.Network;
 /// kept small so a sender cannot park megabytes in the kernel, and every byte forwarded is counted.
 /// Real TCP on both sides; rate 0 forwards at loopback speed (a byte meter only).
 /// </summary>
-public sealed class ThrottledTcpProxy : IAsyncDisposable
+public sealed class ThrottledTcpProxy : LoopbackTcpProxy
 {
     /// <summary>Most bytes read and forwarded in one step; also the bucket's burst.</summary>
     public const int ChunkBytes = 512;
 
-    private readonly TcpListener _listener;
-    private readonly int _targetPort;
     private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Lock _gate = new();
-    private readonly List<TcpClient> _sockets = [];
-    private readonly Task _acceptLoop;
     private long _upstreamBytes;
     private long _downstreamBytes;
-    private int _connections;
 
     private ThrottledTcpProxy(int targetPort, long bitsPerSecond, TimeProvider time)
+        : base(targetPort)
     {
-        _targetPort = targetPort;
         _time = time;
         BitsPerSecond = bitsPerSecond;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _acceptLoop = AcceptAsync();
+        StartAccepting();
     }
-
-    /// <summary>The port clients connect to.</summary>
-    public int Port { get; }
 
     /// <summary>Link rate of each direction; 0 = unlimited.</summary>
     public long BitsPerSecond { get; }
@@ -48,76 +34,20 @@ public sealed class ThrottledTcpProxy : IAsyncDisposable
     /// <summary>Bytes forwarded server → client.</summary>
     public long DownstreamBytes => Interlocked.Read(ref _downstreamBytes);
 
-    /// <summary>Connections accepted so far.</summary>
-    public int Connections => Volatile.Read(ref _connections);
-
-    /// <summary>Starts forwarding loopback:<see cref="Port"/> to loopback:<paramref name="targetPort"/> at <paramref name="bitsPerSecond"/> per direction.</summary>
+    /// <summary>Starts forwarding loopback:<see cref="LoopbackTcpProxy.Port"/> to loopback:<paramref name="targetPort"/> at <paramref name="bitsPerSecond"/> per direction.</summary>
     public static ThrottledTcpProxy Start(int targetPort, long bitsPerSecond, TimeProvider? time = null) =>
         bitsPerSecond < 0 ? throw new ArgumentOutOfRangeException(nameof(bitsPerSecond), bitsPerSecond, "the rate must be 0 (unlimited) or positive")
         : new ThrottledTcpProxy(targetPort, bitsPerSecond, time ?? TimeProvider.System);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        lock (_gate)
-        {
-            _sockets.ForEach(s => s.Dispose());
-            _sockets.Clear();
-        }
-
-        try
-        {
-            await _acceptLoop.ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // stopped
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            Interlocked.Increment(ref _connections);
-            var server = new TcpClient();
-            Shrink(client);
-            Shrink(server);
-            try
-            {
-                await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token).ConfigureAwait(false);
-            }
-            catch (SocketException)
-            {
-                client.Dispose();
-                server.Dispose();
-                continue;
-            }
-
-            lock (_gate)
-            {
-                _sockets.Add(client);
-                _sockets.Add(server);
-            }
-
-            _ = PumpAsync(client, server, upstream: true);
-            _ = PumpAsync(server, client, upstream: false);
-        }
-    }
-
     /// <summary>Small kernel buffers: what the sender wrote waits for the link, as on a real modem.</summary>
-    private static void Shrink(TcpClient socket)
+    protected override void Prepare(TcpClient socket)
     {
         socket.NoDelay = true;
         socket.ReceiveBufferSize = 4096;
         socket.SendBufferSize = 4096;
     }
 
-    private async Task PumpAsync(TcpClient from, TcpClient to, bool upstream)
+    protected override async Task PumpAsync(TcpClient from, TcpClient to, bool upstream)
     {
         var buffer = new byte[ChunkBytes];
         var bucket = new TokenBucket(BitsPerSecond / 8.0, ChunkBytes, _time);
@@ -127,14 +57,14 @@ public sealed class ThrottledTcpProxy : IAsyncDisposable
             var sink = to.GetStream();
             while (true)
             {
-                var read = await source.ReadAsync(buffer, _stop.Token).ConfigureAwait(false);
+                var read = await source.ReadAsync(buffer, Stopping.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
                 }
 
-                await bucket.TakeAsync(read, _stop.Token).ConfigureAwait(false);
-                await sink.WriteAsync(buffer.AsMemory(0, read), _stop.Token).ConfigureAwait(false);
+                await bucket.TakeAsync(read, Stopping.Token).ConfigureAwait(false);
+                await sink.WriteAsync(buffer.AsMemory(0, read), Stopping.Token).ConfigureAwait(false);
                 Interlocked.Add(ref upstream ? ref _upstreamBytes : ref _downstreamBytes, read);
             }
         }
