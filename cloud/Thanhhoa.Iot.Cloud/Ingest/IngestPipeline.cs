@@ -9,7 +9,7 @@ namespace Thanhhoa.Iot.Cloud.Ingest;
 /// <summary>
 /// Turns one MQTT message into stored rows and live state: checks the topic belongs to the publisher,
 /// decodes by content type (JSON, CBOR, CBOR+deflate), validates, drops duplicates by (device, sequence), stores, updates the
-/// registry. Used by both broker modes. Never throws for a bad message: refusals are counted, logged
+/// registry (for telemetry in the same commit, through <see cref="IReadingsWriter"/>). Used by both broker modes. Never throws for a bad message: refusals are counted, logged
 /// and kept in the reject log, and the next message is ingested as usual.
 /// </summary>
 public sealed class IngestPipeline(
@@ -20,7 +20,8 @@ public sealed class IngestPipeline(
     TimeProvider time,
     ILogger<IngestPipeline> logger,
     IEnumerable<IIngestListener>? listeners = null,
-    IEnumerable<IUpMessageConsumer>? consumers = null)
+    IEnumerable<IUpMessageConsumer>? consumers = null,
+    IReadingsWriter? readingsWriter = null)
 {
     private readonly IIngestListener[] _listeners = listeners?.ToArray() ?? [];
     private readonly IUpMessageConsumer[] _consumers = consumers?.ToArray() ?? [];
@@ -111,8 +112,7 @@ public sealed class IngestPipeline(
         var batch = PayloadCodec.DecodeTelemetry(message.ContentType, message.Payload.Span);
         var now = time.GetUtcNow();
         var rows = batch.Readings.Select(r => new StoredReading(deviceId, r.Seq, r.Channel, r.Timestamp, r.Value, r.Quality, now)).ToList();
-        var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
-        await registry.RecordReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+        var appended = await StoreReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
         observer.ReadingsAppended(appended.Added, appended.Duplicates);
         foreach (var listener in _listeners)
         {
@@ -120,6 +120,19 @@ public sealed class IngestPipeline(
         }
 
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
+    }
+
+    /// <summary>Readings and the registry row in one commit when the store offers it, else append then registry update.</summary>
+    private async Task<AppendResult> StoreReadingsAsync(string deviceId, List<StoredReading> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (readingsWriter is not null)
+        {
+            return await readingsWriter.StoreReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
+        await registry.RecordReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+        return appended;
     }
 
     private async Task<IngestResult> IngestEventsAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)

@@ -90,8 +90,8 @@ public sealed class ExternalBrokerTests
     {
         await using var cloud = await StartCloudAsync(services =>
         {
-            services.RemoveAll<ITelemetryStore>();
-            services.AddSingleton<ITelemetryStore>(sp => new FailingOnceTelemetryStore(new LiteTelemetryStore(sp.GetRequiredService<LiteDbStore>())));
+            services.RemoveAll<IReadingsWriter>();
+            services.AddSingleton<IReadingsWriter>(sp => new FailingOnceReadingsWriter(new LiteReadingsWriter(sp.GetRequiredService<LiteDbStore>())));
         });
         using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5));
@@ -127,26 +127,14 @@ public sealed class ExternalBrokerTests
         }
     }
 
-    /// <summary>A real store whose first append fails, as a full or failing disk would.</summary>
-    private sealed class FailingOnceTelemetryStore(ITelemetryStore inner) : ITelemetryStore
+    /// <summary>A real store whose first write fails, as a full or failing disk would.</summary>
+    private sealed class FailingOnceReadingsWriter(IReadingsWriter inner) : IReadingsWriter
     {
         private int _calls;
 
-        public Task<AppendResult> AppendReadingsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) =>
+        public Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
             Interlocked.Increment(ref _calls) == 1
                 ? Task.FromException<AppendResult>(new IOException("No space left on device (injected)"))
-                : inner.AppendReadingsAsync(readings, cancellationToken);
-
-        public Task<AppendResult> AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) =>
-            inner.AppendEventsAsync(events, cancellationToken);
-
-        public Task<IReadOnlyList<StoredReading>> QueryReadingsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
-            inner.QueryReadingsAsync(query, cancellationToken);
-
-        public Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
-            inner.QueryEventsAsync(query, cancellationToken);
-
-        public IAsyncEnumerable<StoredEvent> EventsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-            inner.EventsSinceAsync(since, cancellationToken);
+                : inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
     }
 }

@@ -208,10 +208,39 @@ public sealed class IngestPipelineTests
         });
     }
 
+    [Test]
+    public async Task Ingest_TelemetryWithReadingsWriter_StoredAndRegistryUpdatedThroughIt()
+    {
+        var writer = new CountingReadingsWriter(new LiteReadingsWriter(_store));
+        var pipeline = new IngestPipeline(new LiteTelemetryStore(_store), new LiteDeviceRegistry(_store), new LiteRejectLog(_store, 100),
+            _observer, _time, NullLogger<IngestPipeline>.Instance, readingsWriter: writer);
+        var first = await pipeline.IngestAsync(Telemetry("gw-1", TestMessages.TelemetryJson(1, 3)), None);
+        var again = await pipeline.IngestAsync(Telemetry("gw-1", TestMessages.TelemetryJson(1, 3)), None);
+        var state = await new LiteDeviceRegistry(_store).GetAsync("gw-1", None);
+        Assert.Multiple(() =>
+        {
+            Assert.That((first.Outcome, again.Outcome), Is.EqualTo((IngestOutcome.Stored, IngestOutcome.Duplicate)));
+            Assert.That(writer.Calls, Is.EqualTo(2));
+            Assert.That((_observer.ReadingsAdded, _observer.Duplicates), Is.EqualTo((3, 3)));
+            Assert.That(state!.Channels["battery_v"].Seq, Is.EqualTo(3));
+        });
+    }
+
     private static IngestMessage Telemetry(string device, byte[] payload) => new($"thiot/v1/{device}/up/telemetry", payload, null, device);
 
     private static IngestMessage State(string device, LinkState state, long session, string? reason = null) =>
         new($"thiot/v1/{device}/up/state", TestMessages.StateJson(state, session, reason), null, device);
 
     private static TelemetryQuery AllOf(string device) => new(device, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 1000);
+
+    private sealed class CountingReadingsWriter(IReadingsWriter inner) : IReadingsWriter
+    {
+        public int Calls { get; private set; }
+
+        public Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
+        }
+    }
 }

@@ -19,7 +19,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         SELECT device_id, seen FROM sequence_ledger WHERE device_id = ANY(@ids) ORDER BY device_id FOR UPDATE
         """;
 
-    private const string AddToLedger = """
+    internal const string AddToLedger = """
         UPDATE sequence_ledger l SET seen = l.seen + v.added::int8multirange
         FROM unnest(@ids::text[], @added::text[]) AS v(id, added) WHERE l.device_id = v.id
         """;
@@ -130,7 +130,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
             cancellationToken);
     }
 
-    private static async Task<Dictionary<string, SequenceLedger>> LockLedgersAsync(
+    internal static async Task<Dictionary<string, SequenceLedger>> LockLedgersAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, string[] devices, CancellationToken cancellationToken)
     {
         await using var command = PostgresStore.Command(LockLedger, connection, tx);
@@ -145,7 +145,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         return ledgers;
     }
 
-    private static async Task InsertReadingsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<StoredReading> rows, CancellationToken cancellationToken)
+    internal static async Task InsertReadingsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<StoredReading> rows, CancellationToken cancellationToken)
     {
         await using var command = PostgresStore.Command(InsertReadings, connection, tx);
         command.Parameters.AddWithValue("d", rows.Select(r => r.DeviceId).ToArray());

@@ -1,0 +1,16 @@
+namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
+
+/// <summary>One telemetry message waiting for the next group commit, and the caller waiting for it.</summary>
+internal sealed class PendingReadings(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt)
+{
+    public string DeviceId { get; } = deviceId;
+
+    public IReadOnlyList<StoredReading> Readings { get; } = readings;
+
+    public DateTimeOffset SeenAt { get; } = seenAt;
+
+    /// <summary>Set while the group's transaction runs; handed to the caller only after the commit.</summary>
+    public AppendResult Result { get; set; }
+
+    public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
