@@ -79,6 +79,7 @@ internal static class ScaleCommand
         await using var pg = await PostgresCluster.StartAsync(["shared_buffers = 512MB", "max_wal_size = 4GB", "checkpoint_timeout = 15min"]);
         var db = await pg.CreateDatabaseAsync("bench");
         var clouds = new List<(ChildProcess Process, Uri Url)>();
+        using var dir = new TempDirectory("bench-scale-pg"); // each node's node-local files, fresh like the database
         try
         {
             for (var i = 0; i < nodes; i++)
@@ -87,6 +88,7 @@ internal static class ScaleCommand
                 var process = await StartCloudAsync($"pg-node-{i}", http,
                 [
                     "--Storage:Provider=Postgres", $"--Storage:ConnectionString={db};Maximum Pool Size=100",
+                    $"--Storage:DataDirectory={Path.Combine(dir.Path, $"node-{i}")}",
                     "--Broker:Mode=External", $"--Broker:External:Port={broker.Port}", "--Broker:External:SharedGroup=ingest",
                     $"--Broker:External:ClientId=bench-ingest-{i}", "--Broker:External:MaxInFlight=256",
                 ]);

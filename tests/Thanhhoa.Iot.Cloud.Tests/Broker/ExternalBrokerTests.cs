@@ -105,6 +105,33 @@ public sealed class ExternalBrokerTests
         });
     }
 
+    [Test]
+    public async Task StorePaused_MaxInFlightAboveBrokerDefault_ThatManyDeliveredAtOnce()
+    {
+        // mosquitto sends a client at most max_inflight_messages (20) unacknowledged messages unless the
+        // client's Receive Maximum says otherwise; the cloud must ask for MaxInFlight so groups can gather.
+        var paused = new PausedReadingsWriter(60);
+        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, services =>
+        {
+            services.RemoveAll<IReadingsWriter>();
+            services.AddSingleton<IReadingsWriter>(sp => paused.Wrap(new LiteReadingsWriter(sp.GetRequiredService<LiteDbStore>())));
+        }, "--Broker:External:MaxInFlight=100");
+        await using (cloud)
+        {
+            await WaitUntilSubscribedAsync(cloud);
+            using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+            for (var seq = 1; seq <= 60; seq++)
+            {
+                await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(seq, 1));
+            }
+
+            Assert.That(await paused.AllWaiting.WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(t => t.IsCompletedSuccessfully), Is.True,
+                $"only {paused.Waiting} of 60 messages reached the paused store at once");
+            paused.Resume();
+            await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded == 60);
+        }
+    }
+
     private async Task<CloudHost> StartCloudAsync(Action<IServiceCollection>? overrideServices = null)
     {
         var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, overrideServices);
@@ -136,5 +163,38 @@ public sealed class ExternalBrokerTests
             Interlocked.Increment(ref _calls) == 1
                 ? Task.FromException<AppendResult>(new IOException("No space left on device (injected)"))
                 : inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
+    }
+
+    /// <summary>Holds every write until <see cref="Resume"/>; signals once <paramref name="expected"/> writes wait at once.</summary>
+    private sealed class PausedReadingsWriter(int expected)
+    {
+        private readonly TaskCompletionSource _resume = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _allWaiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _waiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public Task AllWaiting => _allWaiting.Task;
+
+        public void Resume() => _resume.TrySetResult();
+
+        public IReadingsWriter Wrap(IReadingsWriter inner) => new Writer(this, inner);
+
+        private async Task<AppendResult> HoldAsync(IReadingsWriter inner, string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _waiting) >= expected)
+            {
+                _allWaiting.TrySetResult();
+            }
+
+            await _resume.Task.WaitAsync(cancellationToken);
+            return await inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
+        }
+
+        private sealed class Writer(PausedReadingsWriter owner, IReadingsWriter inner) : IReadingsWriter
+        {
+            public Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+                owner.HoldAsync(inner, deviceId, readings, seenAt, cancellationToken);
+        }
     }
 }
