@@ -83,6 +83,34 @@ public sealed class PostgresReadingsWriterTests
     }
 
     [Test]
+    public async Task StoreReadings_GroupLargeEnoughForCopy_StoredOnceAndQueryable()
+    {
+        await using var store = await _db.OpenAsync();
+        await using var writer = new PostgresReadingsWriter(store);
+        var many = ReadingsGroupTransaction.CopyFromRows + 100;
+        var first = await writer.StoreReadingsAsync("gw-1", Readings("gw-1", 1, many), T0, None);
+        var again = await writer.StoreReadingsAsync("gw-1", Readings("gw-1", 51, many), T0, None);
+        var found = await new PostgresTelemetryStore(store).QueryReadingsAsync(new TelemetryQuery("gw-1", "battery_v", T0.AddSeconds(3), T0.AddSeconds(3), 10), None);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(first, Is.EqualTo(new AppendResult(many, 0)));
+            Assert.That(again, Is.EqualTo(new AppendResult(50, many - 50)));
+            Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM readings"), Is.EqualTo(many + 50));
+            Assert.That(found.Single(), Is.EqualTo(Readings("gw-1", 1, many)[2]));
+        });
+    }
+
+    [Test]
+    public async Task StoreReadings_OneWriteGroup_ConcurrentMessagesStillStoredOnce()
+    {
+        await using var store = await _db.OpenAsync(options: new PostgresStorageOptions { WriteGroups = 1 });
+        await using var writer = new PostgresReadingsWriter(store);
+        var writes = Enumerable.Range(0, 40).Select(i => writer.StoreReadingsAsync($"gw-{i % 4}", Readings($"gw-{i % 4}", 1 + (i / 8 * 10), 10), T0, None));
+        var results = await Task.WhenAll(writes);
+        Assert.That(results.Sum(r => r.Added), Is.EqualTo(await _db.ScalarAsync<long>("SELECT count(*) FROM readings")));
+    }
+
+    [Test]
     public async Task StoreReadings_ReadingOfAnotherDevice_Refused()
     {
         await using var store = await _db.OpenAsync();

@@ -3,11 +3,13 @@ using System.Threading.Channels;
 namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 /// <summary>
-/// Group commit of telemetry messages in PostgreSQL: one loop takes every message waiting (up to
+/// Group commit of telemetry messages in PostgreSQL: a loop takes every message waiting (up to
 /// <see cref="MaxGroupMessages"/> or <see cref="MaxGroupReadings"/>) and stores them in one transaction
 /// (<see cref="ReadingsGroupTransaction"/>): one ledger lock and update per device, one multi-row insert,
 /// one registry update, one commit. A message's task completes only after that commit. While a group
-/// commits, the next one gathers, so the busier ingest is, the fewer commits each message costs. If a
+/// commits, the next one gathers, so the busier ingest is, the fewer commits each message costs;
+/// <see cref="PostgresStorageOptions.WriteGroups"/> loops run at once (two groups touching one device
+/// serialise on its ledger row, locked in device order, so they never deadlock). If a
 /// group fails, each of its messages is retried alone, so one bad message fails only its own caller.
 /// </summary>
 public sealed class PostgresReadingsWriter : IReadingsWriter, IAsyncDisposable
@@ -16,13 +18,13 @@ public sealed class PostgresReadingsWriter : IReadingsWriter, IAsyncDisposable
     internal const int MaxGroupReadings = 25_000;
 
     private readonly PostgresStore _store;
-    private readonly Channel<PendingReadings> _queue = Channel.CreateUnbounded<PendingReadings>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly Channel<PendingReadings> _queue = Channel.CreateUnbounded<PendingReadings>();
+    private readonly Task[] _loops;
 
     public PostgresReadingsWriter(PostgresStore store)
     {
         _store = store;
-        _loop = Task.Run(RunAsync);
+        _loops = Enumerable.Range(0, Math.Max(1, store.Options.WriteGroups)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
     public Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ public sealed class PostgresReadingsWriter : IReadingsWriter, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await Task.WhenAll(_loops).ConfigureAwait(false);
     }
 
     private async Task RunAsync()

@@ -29,6 +29,8 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         SELECT * FROM unnest(@d::text[], @s::int8[], @c::text[], @t::timestamptz[], @v::float8[], @q::int2[], @r::timestamptz[])
         """;
 
+    private const string CopyReadings = "COPY readings (device_id, seq, channel, ts, value, quality, received_at) FROM STDIN (FORMAT BINARY)";
+
     private const string InsertEvents = """
         INSERT INTO events (device_id, seq, ts, code, action, severity, channel, message, vals, received_at)
         SELECT d, s, t, code, a, sev, ch, m, vals::jsonb, r
@@ -156,6 +158,25 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         command.Parameters.AddWithValue("q", rows.Select(r => (short)r.Quality).ToArray());
         command.Parameters.AddWithValue("r", rows.Select(r => r.ReceivedAt.UtcDateTime).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same rows as <see cref="InsertReadingsAsync"/> with binary COPY: far less work per row for large groups.</summary>
+    internal static async Task CopyReadingsAsync(NpgsqlConnection connection, List<StoredReading> rows, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(CopyReadings, cancellationToken).ConfigureAwait(false);
+        foreach (var r in rows)
+        {
+            await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.DeviceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.Seq, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.Channel, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.Value, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync((short)r.Quality, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+        }
+
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task InsertEventsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<StoredEvent> rows, CancellationToken cancellationToken)
