@@ -112,27 +112,29 @@ public sealed class IngestPipeline(
         var batch = PayloadCodec.DecodeTelemetry(message.ContentType, message.Payload.Span);
         var now = time.GetUtcNow();
         var rows = batch.Readings.Select(r => new StoredReading(deviceId, r.Seq, r.Channel, r.Timestamp, r.Value, r.Quality, now)).ToList();
-        var appended = await StoreReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+        var (appended, device) = await StoreReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
         observer.ReadingsAppended(appended.Added, appended.Duplicates);
         foreach (var listener in _listeners)
         {
-            await listener.ReadingsStoredAsync(deviceId, rows, cancellationToken).ConfigureAwait(false);
+            await listener.ReadingsStoredAsync(deviceId, rows, device, cancellationToken).ConfigureAwait(false);
         }
 
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
     }
 
     /// <summary>Readings and the registry row in one commit when the store offers it, else append then registry update.</summary>
-    private async Task<AppendResult> StoreReadingsAsync(string deviceId, List<StoredReading> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(AppendResult Appended, DeviceState? Device)> StoreReadingsAsync(
+        string deviceId, List<StoredReading> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (readingsWriter is not null)
         {
-            return await readingsWriter.StoreReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+            var stored = await readingsWriter.StoreReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+            return (stored.Appended, stored.Device);
         }
 
         var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
         await registry.RecordReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
-        return appended;
+        return (appended, null);
     }
 
     private async Task<IngestResult> IngestEventsAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)

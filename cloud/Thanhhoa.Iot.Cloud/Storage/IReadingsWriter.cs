@@ -8,5 +8,5 @@ namespace Thanhhoa.Iot.Cloud.Storage;
 /// </summary>
 public interface IReadingsWriter
 {
-    Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken);
+    Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken);
 }

@@ -159,9 +159,9 @@ public sealed class ExternalBrokerTests
     {
         private int _calls;
 
-        public Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+        public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
             Interlocked.Increment(ref _calls) == 1
-                ? Task.FromException<AppendResult>(new IOException("No space left on device (injected)"))
+                ? Task.FromException<ReadingsStored>(new IOException("No space left on device (injected)"))
                 : inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
     }
 
@@ -180,7 +180,7 @@ public sealed class ExternalBrokerTests
 
         public IReadingsWriter Wrap(IReadingsWriter inner) => new Writer(this, inner);
 
-        private async Task<AppendResult> HoldAsync(IReadingsWriter inner, string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
+        private async Task<ReadingsStored> HoldAsync(IReadingsWriter inner, string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref _waiting) >= expected)
             {
@@ -193,7 +193,7 @@ public sealed class ExternalBrokerTests
 
         private sealed class Writer(PausedReadingsWriter owner, IReadingsWriter inner) : IReadingsWriter
         {
-            public Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+            public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
                 owner.HoldAsync(inner, deviceId, readings, seenAt, cancellationToken);
         }
     }

@@ -58,7 +58,7 @@ public sealed class PostgresReadingsWriterTests
         var results = await Task.WhenAll(good.Concat(more));
         Assert.Multiple(async () =>
         {
-            Assert.That(results.Sum(r => r.Added), Is.EqualTo(200));
+            Assert.That(results.Sum(r => r.Appended.Added), Is.EqualTo(200));
             Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM readings"), Is.EqualTo(200));
             Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM devices WHERE device_id = 'gw-bad'"), Is.Zero);
         });
@@ -76,7 +76,7 @@ public sealed class PostgresReadingsWriterTests
         var results = await Task.WhenAll(writes);
         Assert.Multiple(async () =>
         {
-            Assert.That(results.Sum(r => r.Added), Is.EqualTo(600));
+            Assert.That(results.Sum(r => r.Appended.Added), Is.EqualTo(600));
             Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM readings"), Is.EqualTo(600));
             Assert.That(await _db.ScalarAsync<long>("SELECT count(DISTINCT (device_id, seq)) FROM readings"), Is.EqualTo(600));
         });
@@ -93,8 +93,8 @@ public sealed class PostgresReadingsWriterTests
         var found = await new PostgresTelemetryStore(store).QueryReadingsAsync(new TelemetryQuery("gw-1", "battery_v", T0.AddSeconds(3), T0.AddSeconds(3), 10), None);
         Assert.Multiple(async () =>
         {
-            Assert.That(first, Is.EqualTo(new AppendResult(many, 0)));
-            Assert.That(again, Is.EqualTo(new AppendResult(50, many - 50)));
+            Assert.That(first.Appended, Is.EqualTo(new AppendResult(many, 0)));
+            Assert.That(again.Appended, Is.EqualTo(new AppendResult(50, many - 50)));
             Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM readings"), Is.EqualTo(many + 50));
             Assert.That(found.Single(), Is.EqualTo(Readings("gw-1", 1, many)[2]));
         });
@@ -107,7 +107,7 @@ public sealed class PostgresReadingsWriterTests
         await using var writer = new PostgresReadingsWriter(store);
         var writes = Enumerable.Range(0, 40).Select(i => writer.StoreReadingsAsync($"gw-{i % 4}", Readings($"gw-{i % 4}", 1 + (i / 8 * 10), 10), T0, None));
         var results = await Task.WhenAll(writes);
-        Assert.That(results.Sum(r => r.Added), Is.EqualTo(await _db.ScalarAsync<long>("SELECT count(*) FROM readings")));
+        Assert.That(results.Sum(r => r.Appended.Added), Is.EqualTo(await _db.ScalarAsync<long>("SELECT count(*) FROM readings")));
     }
 
     [Test]

@@ -15,7 +15,9 @@ public abstract partial class StoreTestSuite
         var state = await s.Registry.GetAsync("gw-1", None);
         Assert.Multiple(() =>
         {
-            Assert.That(result, Is.EqualTo(new AppendResult(10, 0)));
+            Assert.That(result.Appended, Is.EqualTo(new AppendResult(10, 0)));
+            Assert.That((result.Device.LastSeen, result.Device.Channels["battery_v"]), Is.EqualTo((state!.LastSeen, state.Channels["battery_v"])),
+                "the writer hands over the row it committed");
             Assert.That(stored.Select(r => r.Seq), Is.EqualTo(Enumerable.Range(1, 10).Select(i => (long)i)));
             Assert.That(state!.FirstSeen, Is.EqualTo(T0.AddMinutes(1)));
             Assert.That(state.LastSeen, Is.EqualTo(T0.AddMinutes(1)));
@@ -33,7 +35,7 @@ public abstract partial class StoreTestSuite
         var state = await s.Registry.GetAsync("gw-1", None);
         Assert.Multiple(() =>
         {
-            Assert.That(again, Is.EqualTo(new AppendResult(0, 5)));
+            Assert.That(again.Appended, Is.EqualTo(new AppendResult(0, 5)));
             Assert.That(stored, Has.Count.EqualTo(10));
             Assert.That(state!.Channels["battery_v"].Seq, Is.EqualTo(10), "an older redelivered reading must not replace the newest value");
             Assert.That(state.LastSeen, Is.EqualTo(T0.AddMinutes(2)));
@@ -49,7 +51,7 @@ public abstract partial class StoreTestSuite
         var again = await s.Telemetry.AppendReadingsAsync(Readings("gw-1", 6, 4), None);
         Assert.Multiple(() =>
         {
-            Assert.That(result, Is.EqualTo(new AppendResult(2, 3)));
+            Assert.That(result.Appended, Is.EqualTo(new AppendResult(2, 3)));
             Assert.That(again, Is.EqualTo(new AppendResult(2, 2)));
         });
     }
@@ -73,8 +75,8 @@ public abstract partial class StoreTestSuite
         var devices = await s.Registry.ListAsync(None);
         Assert.Multiple(() =>
         {
-            Assert.That(results.Sum(r => r.Added), Is.EqualTo(400));
-            Assert.That(results.Sum(r => r.Duplicates), Is.EqualTo(400));
+            Assert.That(results.Sum(r => r.Appended.Added), Is.EqualTo(400));
+            Assert.That(results.Sum(r => r.Appended.Duplicates), Is.EqualTo(400));
             Assert.That(counts, Is.All.EqualTo(50));
             Assert.That(devices.Select(d => d.Channels["battery_v"].Seq), Is.All.EqualTo(50));
         });
@@ -88,7 +90,7 @@ public abstract partial class StoreTestSuite
         var state = await s.Registry.GetAsync("gw-1", None);
         Assert.Multiple(() =>
         {
-            Assert.That(result, Is.EqualTo(new AppendResult(0, 0)));
+            Assert.That(result.Appended, Is.EqualTo(new AppendResult(0, 0)));
             Assert.That(state!.LastSeen, Is.EqualTo(T0.AddMinutes(3)));
             Assert.That(state.Channels, Is.Empty);
         });

@@ -1,3 +1,5 @@
+using Thanhhoa.Iot.Cloud.Registry;
+
 namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 /// </summary>
 public sealed class LiteReadingsWriter(LiteDbStore store) : IReadingsWriter
 {
-    public Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
         var docs = readings.Select(TelemetryDocuments.From).ToList();
@@ -14,8 +16,9 @@ public sealed class LiteReadingsWriter(LiteDbStore store) : IReadingsWriter
             db =>
             {
                 var appended = LiteTelemetryStore.InsertNew(db.GetCollection(LiteDbStore.Readings), docs);
-                LiteDeviceRegistry.Apply(db, deviceId, seenAt, state => RegistryReadings.Apply(state, readings, seenAt));
-                return appended;
+                DeviceState? device = null;
+                LiteDeviceRegistry.Apply(db, deviceId, seenAt, state => device = RegistryReadings.Apply(state, readings, seenAt));
+                return new ReadingsStored(appended, device!);
             },
             cancellationToken);
     }

@@ -1,3 +1,5 @@
+using Thanhhoa.Iot.Cloud.Registry;
+
 namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 /// <summary>One telemetry message waiting for the next group commit, and the caller waiting for it.</summary>
@@ -12,5 +14,8 @@ internal sealed class PendingReadings(string deviceId, IReadOnlyList<StoredReadi
     /// <summary>Set while the group's transaction runs; handed to the caller only after the commit.</summary>
     public AppendResult Result { get; set; }
 
-    public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The device's registry row as the group's transaction leaves it.</summary>
+    public DeviceState? Device { get; set; }
+
+    public TaskCompletionSource<ReadingsStored> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

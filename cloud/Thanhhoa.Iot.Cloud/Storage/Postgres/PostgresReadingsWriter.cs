@@ -27,7 +27,7 @@ public sealed class PostgresReadingsWriter : IReadingsWriter, IAsyncDisposable
         _loops = Enumerable.Range(0, Math.Max(1, store.Options.WriteGroups)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
-    public Task<AppendResult> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
         if (readings.FirstOrDefault(r => !string.Equals(r.DeviceId, deviceId, StringComparison.Ordinal)) is { } other)
@@ -122,7 +122,7 @@ public sealed class PostgresReadingsWriter : IReadingsWriter, IAsyncDisposable
             CancellationToken.None).ConfigureAwait(false);
         foreach (var write in group)
         {
-            write.Completion.TrySetResult(write.Result);
+            write.Completion.TrySetResult(new ReadingsStored(write.Result, write.Device!));
         }
     }
 }

@@ -86,6 +86,11 @@ internal static class ReadingsGroupTransaction
             states[write.DeviceId] = RegistryReadings.Apply(states[write.DeviceId], write.Readings, write.SeenAt);
         }
 
+        foreach (var write in writes)
+        {
+            write.Device = states[write.DeviceId];
+        }
+
         await using var update = PostgresStore.Command(UpdateDevices, connection, tx);
         update.Parameters.AddWithValue("ids", devices);
         update.Parameters.AddWithValue("last", devices.Select(d => states[d].LastSeen!.Value.UtcDateTime).ToArray());
