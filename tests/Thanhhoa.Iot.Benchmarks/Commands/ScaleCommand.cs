@@ -108,6 +108,7 @@ internal static class ScaleCommand
             Console.WriteLine($"mosquitto + {nodes} node(s) + PostgreSQL: {report}");
             Console.WriteLine(cpu.Report());
             await PrintStoreMetricsAsync(clouds[0].Url);
+            PrintProblems(clouds.Select(c => c.Process));
         }
         finally
         {
@@ -139,6 +140,20 @@ internal static class ScaleCommand
             [$"--Urls=http://127.0.0.1:{http}", "--Logging:LogLevel:Thanhhoa.Iot.Cloud.Ingest=Warning", "--Security:Mode=Development", .. args], name: name);
         await process.WaitForLineAsync("cloud ready", TimeSpan.FromSeconds(60));
         return process;
+    }
+
+    /// <summary>The cloud's warnings and errors during the run (a store failure or a lost subscription explains a low figure).</summary>
+    private static void PrintProblems(IEnumerable<ChildProcess> processes)
+    {
+        foreach (var process in processes)
+        {
+            var problems = process.Output.Where(l => l.Contains("warn:", StringComparison.Ordinal) || l.Contains("fail:", StringComparison.Ordinal)).ToList();
+            Console.WriteLine($"{process.Name}: {problems.Count} warnings/errors logged");
+            foreach (var line in problems.Take(5))
+            {
+                Console.WriteLine("  " + line);
+            }
+        }
     }
 
     private static IReadOnlyList<int> Self() => [Environment.ProcessId];
