@@ -153,6 +153,9 @@ public sealed class ExternalBrokerIngest(
             .WithClientId(_options.ClientId)
             .WithCleanStart(false)
             .WithSessionExpiryInterval(_options.SessionExpirySeconds)
+            // Receive Maximum: without it mosquitto sends at most max_inflight_messages (20) unacknowledged messages,
+            // too few for the stores' group commits to gather; with it the broker sends as many as ingest holds.
+            .WithReceiveMaximum((ushort)_options.MaxInFlight)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (!string.IsNullOrEmpty(_options.Username))

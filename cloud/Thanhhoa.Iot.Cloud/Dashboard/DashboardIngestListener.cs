@@ -20,11 +20,15 @@ public sealed class DashboardIngestListener(
     DashboardFeed feed,
     ILogger<DashboardIngestListener> logger) : IIngestListener
 {
-    public async ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
+    public ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) =>
+        ReadingsStoredAsync(deviceId, readings, null, cancellationToken);
+
+    public async ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, DeviceState? device, CancellationToken cancellationToken)
     {
         try
         {
-            var site = await devices.RefreshAsync(deviceId, cancellationToken).ConfigureAwait(false);
+            // The store hands over the row it just committed: no second read of the registry per message.
+            var site = device is not null ? devices.Remember(device) : await devices.RefreshAsync(deviceId, cancellationToken).ConfigureAwait(false);
 
             // Readings stamped before the current session's birth were buffered through a link gap: proof the gateway was alive then.
             if (devices.Get(deviceId) is { Online: true, StateChangedAt: { } birth } && readings.Any(r => r.Timestamp < birth))

@@ -53,6 +53,14 @@ public sealed class LiveDevices(IDeviceRegistry registry)
         return state.Site;
     }
 
+    /// <summary>Takes a device's row as ingest just stored it (instead of re-reading it); returns its site, if bound.</summary>
+    public string? Remember(DeviceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Put(state);
+        return state.Site;
+    }
+
     public DeviceState? Get(string deviceId) => _devices.GetValueOrDefault(deviceId);
 
     public DeviceState? ForSite(string site) => _bySite.TryGetValue(site, out var id) ? _devices.GetValueOrDefault(id) : null;

@@ -12,6 +12,10 @@ public interface IIngestListener
 {
     ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken);
 
+    /// <summary>As above, with the device's registry row as the same commit left it (null when the store does not say), so a listener need not read it again.</summary>
+    ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, DeviceState? device, CancellationToken cancellationToken) =>
+        ReadingsStoredAsync(deviceId, readings, cancellationToken);
+
     ValueTask EventsStoredAsync(string deviceId, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken);
 
     /// <summary>A birth or death changed the device's link state (stale ones are not reported).</summary>

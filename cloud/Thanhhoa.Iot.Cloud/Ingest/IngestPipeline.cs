@@ -9,7 +9,7 @@ namespace Thanhhoa.Iot.Cloud.Ingest;
 /// <summary>
 /// Turns one MQTT message into stored rows and live state: checks the topic belongs to the publisher,
 /// decodes by content type (JSON, CBOR, CBOR+deflate), validates, drops duplicates by (device, sequence), stores, updates the
-/// registry. Used by both broker modes. Never throws for a bad message: refusals are counted, logged
+/// registry (for telemetry in the same commit, through <see cref="IReadingsWriter"/>). Used by both broker modes. Never throws for a bad message: refusals are counted, logged
 /// and kept in the reject log, and the next message is ingested as usual.
 /// </summary>
 public sealed class IngestPipeline(
@@ -21,7 +21,8 @@ public sealed class IngestPipeline(
     ILogger<IngestPipeline> logger,
     IEnumerable<IIngestListener>? listeners = null,
     IEnumerable<IUpMessageConsumer>? consumers = null,
-    IngestPace? pace = null)
+    IngestPace? pace = null,
+    IReadingsWriter? readingsWriter = null)
 {
     private readonly IIngestListener[] _listeners = listeners?.ToArray() ?? [];
     private readonly IUpMessageConsumer[] _consumers = consumers?.ToArray() ?? [];
@@ -113,15 +114,29 @@ public sealed class IngestPipeline(
         using var admitted = pace is null ? null : await pace.AdmitAsync(batch.Readings.Count, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var rows = batch.Readings.Select(r => new StoredReading(deviceId, r.Seq, r.Channel, r.Timestamp, r.Value, r.Quality, now, r.TimeQuality)).ToList();
-        var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
-        await registry.RecordReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+        var (appended, device) = await StoreReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
         observer.ReadingsAppended(appended.Added, appended.Duplicates);
         foreach (var listener in _listeners)
         {
-            await listener.ReadingsStoredAsync(deviceId, rows, cancellationToken).ConfigureAwait(false);
+            await listener.ReadingsStoredAsync(deviceId, rows, device, cancellationToken).ConfigureAwait(false);
         }
 
         return new IngestResult(appended.Added > 0 ? IngestOutcome.Stored : IngestOutcome.Duplicate);
+    }
+
+    /// <summary>Readings and the registry row in one commit when the store offers it, else append then registry update.</summary>
+    private async Task<(AppendResult Appended, DeviceState? Device)> StoreReadingsAsync(
+        string deviceId, List<StoredReading> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (readingsWriter is not null)
+        {
+            var stored = await readingsWriter.StoreReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+            return (stored.Appended, stored.Device);
+        }
+
+        var appended = await telemetry.AppendReadingsAsync(rows, cancellationToken).ConfigureAwait(false);
+        await registry.RecordReadingsAsync(deviceId, rows, now, cancellationToken).ConfigureAwait(false);
+        return (appended, null);
     }
 
     private async Task<IngestResult> IngestEventsAsync(string deviceId, IngestMessage message, CancellationToken cancellationToken)

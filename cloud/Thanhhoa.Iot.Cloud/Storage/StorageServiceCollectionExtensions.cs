@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<ITelemetryStore, LiteTelemetryStore>();
         services.AddSingleton<IDeviceRegistry, LiteDeviceRegistry>();
+        services.AddSingleton<IReadingsWriter, LiteReadingsWriter>();
         services.AddSingleton<IRejectLog>(sp => new LiteRejectLog(
             sp.GetRequiredService<LiteDbStore>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.RecentRejectCapacity));
@@ -56,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<ITelemetryStore, PostgresTelemetryStore>();
         services.AddSingleton<IDeviceRegistry, PostgresDeviceRegistry>();
+        services.AddSingleton<IReadingsWriter, PostgresReadingsWriter>();
         services.AddSingleton<IRejectLog>(sp => new PostgresRejectLog(
             sp.GetRequiredService<PostgresStore>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.RecentRejectCapacity));

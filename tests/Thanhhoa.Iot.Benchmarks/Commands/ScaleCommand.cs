@@ -79,6 +79,7 @@ internal static class ScaleCommand
         await using var pg = await PostgresCluster.StartAsync(["shared_buffers = 512MB", "max_wal_size = 4GB", "checkpoint_timeout = 15min"]);
         var db = await pg.CreateDatabaseAsync("bench");
         var clouds = new List<(ChildProcess Process, Uri Url)>();
+        using var dir = new TempDirectory("bench-scale-pg"); // each node's node-local files, fresh like the database
         try
         {
             for (var i = 0; i < nodes; i++)
@@ -87,6 +88,7 @@ internal static class ScaleCommand
                 var process = await StartCloudAsync($"pg-node-{i}", http,
                 [
                     "--Storage:Provider=Postgres", $"--Storage:ConnectionString={db};Maximum Pool Size=100",
+                    $"--Storage:DataDirectory={Path.Combine(dir.Path, $"node-{i}")}",
                     "--Broker:Mode=External", $"--Broker:External:Port={broker.Port}", "--Broker:External:SharedGroup=ingest",
                     $"--Broker:External:ClientId=bench-ingest-{i}", "--Broker:External:MaxInFlight=256",
                 ]);
@@ -106,6 +108,7 @@ internal static class ScaleCommand
             Console.WriteLine($"mosquitto + {nodes} node(s) + PostgreSQL: {report}");
             Console.WriteLine(cpu.Report());
             await PrintStoreMetricsAsync(clouds[0].Url);
+            PrintProblems(clouds.Select(c => c.Process));
         }
         finally
         {
@@ -137,6 +140,20 @@ internal static class ScaleCommand
             [$"--Urls=http://127.0.0.1:{http}", "--Logging:LogLevel:Thanhhoa.Iot.Cloud.Ingest=Warning", "--Security:Mode=Development", .. args], name: name);
         await process.WaitForLineAsync("cloud ready", TimeSpan.FromSeconds(60));
         return process;
+    }
+
+    /// <summary>The cloud's warnings and errors during the run (a store failure or a lost subscription explains a low figure).</summary>
+    private static void PrintProblems(IEnumerable<ChildProcess> processes)
+    {
+        foreach (var process in processes)
+        {
+            var problems = process.Output.Where(l => l.Contains("warn:", StringComparison.Ordinal) || l.Contains("fail:", StringComparison.Ordinal)).ToList();
+            Console.WriteLine($"{process.Name}: {problems.Count} warnings/errors logged");
+            foreach (var line in problems.Take(5))
+            {
+                Console.WriteLine("  " + line);
+            }
+        }
     }
 
     private static IReadOnlyList<int> Self() => [Environment.ProcessId];

@@ -90,8 +90,8 @@ public sealed class ExternalBrokerTests
     {
         await using var cloud = await StartCloudAsync(services =>
         {
-            services.RemoveAll<ITelemetryStore>();
-            services.AddSingleton<ITelemetryStore>(sp => new FailingOnceTelemetryStore(new LiteTelemetryStore(sp.GetRequiredService<LiteDbStore>())));
+            services.RemoveAll<IReadingsWriter>();
+            services.AddSingleton<IReadingsWriter>(sp => new FailingOnceReadingsWriter(new LiteReadingsWriter(sp.GetRequiredService<LiteDbStore>())));
         });
         using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5));
@@ -103,6 +103,33 @@ public sealed class ExternalBrokerTests
             Assert.That(cloud.Signals.StoreFailures, Is.EqualTo(1));
             Assert.That(readings.Select(r => r.Seq), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));
         });
+    }
+
+    [Test]
+    public async Task StorePaused_MaxInFlightAboveBrokerDefault_ThatManyDeliveredAtOnce()
+    {
+        // mosquitto sends a client at most max_inflight_messages (20) unacknowledged messages unless the
+        // client's Receive Maximum says otherwise; the cloud must ask for MaxInFlight so groups can gather.
+        var paused = new PausedReadingsWriter(60);
+        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, services =>
+        {
+            services.RemoveAll<IReadingsWriter>();
+            services.AddSingleton<IReadingsWriter>(sp => paused.Wrap(new LiteReadingsWriter(sp.GetRequiredService<LiteDbStore>())));
+        }, "--Broker:External:MaxInFlight=100");
+        await using (cloud)
+        {
+            await WaitUntilSubscribedAsync(cloud);
+            using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+            for (var seq = 1; seq <= 60; seq++)
+            {
+                await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(seq, 1));
+            }
+
+            Assert.That(await paused.AllWaiting.WaitAsync(TimeSpan.FromSeconds(15)).ContinueWith(t => t.IsCompletedSuccessfully), Is.True,
+                $"only {paused.Waiting} of 60 messages reached the paused store at once");
+            paused.Resume();
+            await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded == 60);
+        }
     }
 
     private async Task<CloudHost> StartCloudAsync(Action<IServiceCollection>? overrideServices = null)
@@ -127,26 +154,47 @@ public sealed class ExternalBrokerTests
         }
     }
 
-    /// <summary>A real store whose first append fails, as a full or failing disk would.</summary>
-    private sealed class FailingOnceTelemetryStore(ITelemetryStore inner) : ITelemetryStore
+    /// <summary>A real store whose first write fails, as a full or failing disk would.</summary>
+    private sealed class FailingOnceReadingsWriter(IReadingsWriter inner) : IReadingsWriter
     {
         private int _calls;
 
-        public Task<AppendResult> AppendReadingsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) =>
+        public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
             Interlocked.Increment(ref _calls) == 1
-                ? Task.FromException<AppendResult>(new IOException("No space left on device (injected)"))
-                : inner.AppendReadingsAsync(readings, cancellationToken);
+                ? Task.FromException<ReadingsStored>(new IOException("No space left on device (injected)"))
+                : inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
+    }
 
-        public Task<AppendResult> AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) =>
-            inner.AppendEventsAsync(events, cancellationToken);
+    /// <summary>Holds every write until <see cref="Resume"/>; signals once <paramref name="expected"/> writes wait at once.</summary>
+    private sealed class PausedReadingsWriter(int expected)
+    {
+        private readonly TaskCompletionSource _resume = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _allWaiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _waiting;
 
-        public Task<IReadOnlyList<StoredReading>> QueryReadingsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
-            inner.QueryReadingsAsync(query, cancellationToken);
+        public int Waiting => Volatile.Read(ref _waiting);
 
-        public Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken) =>
-            inner.QueryEventsAsync(query, cancellationToken);
+        public Task AllWaiting => _allWaiting.Task;
 
-        public IAsyncEnumerable<StoredEvent> EventsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-            inner.EventsSinceAsync(since, cancellationToken);
+        public void Resume() => _resume.TrySetResult();
+
+        public IReadingsWriter Wrap(IReadingsWriter inner) => new Writer(this, inner);
+
+        private async Task<ReadingsStored> HoldAsync(IReadingsWriter inner, string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _waiting) >= expected)
+            {
+                _allWaiting.TrySetResult();
+            }
+
+            await _resume.Task.WaitAsync(cancellationToken);
+            return await inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
+        }
+
+        private sealed class Writer(PausedReadingsWriter owner, IReadingsWriter inner) : IReadingsWriter
+        {
+            public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+                owner.HoldAsync(inner, deviceId, readings, seenAt, cancellationToken);
+        }
     }
 }

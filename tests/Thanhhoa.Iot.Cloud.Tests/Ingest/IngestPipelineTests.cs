@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.Registry;
 using Thanhhoa.Iot.Cloud.Storage;
 using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 using Thanhhoa.Iot.Contracts.Messages;
@@ -208,10 +209,59 @@ public sealed class IngestPipelineTests
         });
     }
 
+    [Test]
+    public async Task Ingest_TelemetryWithReadingsWriter_StoredAndRegistryUpdatedThroughIt()
+    {
+        var writer = new CountingReadingsWriter(new LiteReadingsWriter(_store));
+        var listener = new DeviceRecordingListener();
+        var pipeline = new IngestPipeline(new LiteTelemetryStore(_store), new LiteDeviceRegistry(_store), new LiteRejectLog(_store, 100),
+            _observer, _time, NullLogger<IngestPipeline>.Instance, [listener], readingsWriter: writer);
+        var first = await pipeline.IngestAsync(Telemetry("gw-1", TestMessages.TelemetryJson(1, 3)), None);
+        var again = await pipeline.IngestAsync(Telemetry("gw-1", TestMessages.TelemetryJson(1, 3)), None);
+        var state = await new LiteDeviceRegistry(_store).GetAsync("gw-1", None);
+        Assert.Multiple(() =>
+        {
+            Assert.That((first.Outcome, again.Outcome), Is.EqualTo((IngestOutcome.Stored, IngestOutcome.Duplicate)));
+            Assert.That(writer.Calls, Is.EqualTo(2));
+            Assert.That((_observer.ReadingsAdded, _observer.Duplicates), Is.EqualTo((3, 3)));
+            Assert.That(state!.Channels["battery_v"].Seq, Is.EqualTo(3));
+            Assert.That(listener.Devices.Select(d => d?.Channels["battery_v"].Seq), Is.EqualTo(new long?[] { 3, 3 }), "listeners get the committed row");
+        });
+    }
+
     private static IngestMessage Telemetry(string device, byte[] payload) => new($"thiot/v1/{device}/up/telemetry", payload, null, device);
 
     private static IngestMessage State(string device, LinkState state, long session, string? reason = null) =>
         new($"thiot/v1/{device}/up/state", TestMessages.StateJson(state, session, reason), null, device);
 
     private static TelemetryQuery AllOf(string device) => new(device, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 1000);
+
+    private sealed class CountingReadingsWriter(IReadingsWriter inner) : IReadingsWriter
+    {
+        public int Calls { get; private set; }
+
+        public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
+        }
+    }
+
+    private sealed class DeviceRecordingListener : IIngestListener
+    {
+        public List<DeviceState?> Devices { get; } = [];
+
+        public ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the pipeline should hand over the stored device row");
+
+        public ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, DeviceState? device, CancellationToken cancellationToken)
+        {
+            Devices.Add(device);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask EventsStoredAsync(string deviceId, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask LinkChangedAsync(string deviceId, LinkUpdate update, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
 }

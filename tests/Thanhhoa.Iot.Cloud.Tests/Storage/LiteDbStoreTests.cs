@@ -34,6 +34,20 @@ public sealed class LiteDbStoreTests : StoreTestSuite
     }
 
     [Test]
+    public async Task StoreReadings_OneMessage_ReadingsAndRegistryInOneWrite()
+    {
+        var observer = new CommitRecorder();
+        await using var s = Open(observer);
+        await s.Writer!.StoreReadingsAsync("gw-1", Readings("gw-1", 1, 5), TestMessages.T0, CancellationToken.None);
+        var state = await s.Registry.GetAsync("gw-1", CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(observer.Requests, Is.EqualTo(1), "readings and registry row must be one write of the group, not two");
+            Assert.That(state!.Channels["battery_v"].Seq, Is.EqualTo(5));
+        });
+    }
+
+    [Test]
     public async Task Append_StoreClosed_TaskFails()
     {
         var s = Open(null);
@@ -44,7 +58,8 @@ public sealed class LiteDbStoreTests : StoreTestSuite
     private StoreSession Open(IStoreWriteObserver? observer)
     {
         var store = new LiteDbStore(_dir.Path, observer);
-        return new StoreSession(new LiteTelemetryStore(store), new LiteDeviceRegistry(store), new LiteRejectLog(store, RejectCapacity), store.DisposeAsync);
+        return new StoreSession(new LiteTelemetryStore(store), new LiteDeviceRegistry(store), new LiteRejectLog(store, RejectCapacity), store.DisposeAsync,
+            new LiteReadingsWriter(store));
     }
 
     private sealed class CommitRecorder : IStoreWriteObserver

@@ -137,6 +137,15 @@ public sealed class PostgresSchemaTests
         Assert.That(await db.ScalarAsync<string>("SELECT seen::text FROM sequence_ledger WHERE device_id = 'gw-1'"), Is.EqualTo("{[1,22)}"));
     }
 
+    [TestCase(0)]
+    [TestCase(17)]
+    public void Validate_WriteGroupsOutOfRange_MessageNamesKeyAndValue(int groups)
+    {
+        var options = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = "Host=db", Postgres = new PostgresStorageOptions { WriteGroups = groups } };
+        var result = new PostgresStorageOptionsValidator().Validate(null, options);
+        Assert.That(result.FailureMessage, Does.Contain($"Storage:Postgres:WriteGroups {groups}"));
+    }
+
     [Test]
     public void Validate_BadConnectionString_MessageNamesKeyNotPassword()
     {

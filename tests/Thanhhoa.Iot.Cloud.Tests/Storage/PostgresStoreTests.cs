@@ -24,6 +24,7 @@ public sealed class PostgresStoreTests : StoreTestSuite
     protected override async Task<StoreSession> OpenAsync()
     {
         var store = await _db.OpenAsync();
-        return new StoreSession(new PostgresTelemetryStore(store), new PostgresDeviceRegistry(store), new PostgresRejectLog(store, RejectCapacity), store.DisposeAsync);
+        return new StoreSession(new PostgresTelemetryStore(store), new PostgresDeviceRegistry(store), new PostgresRejectLog(store, RejectCapacity), store.DisposeAsync,
+            new PostgresReadingsWriter(store));
     }
 }

@@ -9,7 +9,7 @@ namespace Thanhhoa.Iot.Cloud.Tests.Storage;
 /// The contract every store implementation must keep (LiteDB today, PostgreSQL later): subclass it,
 /// open a fresh database in <see cref="OpenAsync"/>, and reopen the same one when called again.
 /// </summary>
-public abstract class StoreTestSuite
+public abstract partial class StoreTestSuite
 {
     protected const int RejectCapacity = 5;
     private static readonly CancellationToken None = CancellationToken.None;

@@ -21,11 +21,11 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
     public Task RecordReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
-        return Update(deviceId, seenAt, state => WithReadings(state, readings, seenAt), cancellationToken);
+        return Update(deviceId, seenAt, state => RegistryReadings.Apply(state, readings, seenAt), cancellationToken);
     }
 
     public Task TouchAsync(string deviceId, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
-        Update(deviceId, seenAt, state => state with { LastSeen = Later(state.LastSeen, seenAt) }, cancellationToken);
+        Update(deviceId, seenAt, state => state with { LastSeen = RegistryReadings.Later(state.LastSeen, seenAt) }, cancellationToken);
 
     public Task<bool> ApplyLinkAsync(string deviceId, LinkUpdate update, CancellationToken cancellationToken)
     {
@@ -48,44 +48,27 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
             },
             cancellationToken);
 
-    private static DeviceState WithReadings(DeviceState state, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt)
+    private Task<bool> Update(string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change, CancellationToken cancellationToken) =>
+        store.Writer.WriteAsync(db => Apply(db, deviceId, at, change), cancellationToken);
+
+    /// <summary>Loads (or creates) the device, applies <paramref name="change"/>; null from it means "no change". Runs inside the writer's transaction.</summary>
+    internal static bool Apply(LiteDatabase db, string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change)
     {
-        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
-        foreach (var r in readings)
+        var devices = db.GetCollection(LiteDbStore.Devices);
+        var existing = devices.FindById(deviceId);
+        var current = existing is null ? DeviceState.New(deviceId, at) : DeviceDocuments.ToState(existing);
+        var next = change(current);
+        if (next is null)
         {
-            var value = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
-            if (value.IsNewerThan(channels.GetValueOrDefault(r.Channel)))
+            if (existing is null)
             {
-                channels[r.Channel] = value;
+                devices.Insert(DeviceDocuments.From(current));
             }
+
+            return false;
         }
 
-        return state with { Channels = channels, LastSeen = Later(state.LastSeen, seenAt) };
+        devices.Upsert(DeviceDocuments.From(next));
+        return true;
     }
-
-    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
-
-    /// <summary>Loads (or creates) the device, applies <paramref name="change"/>; null from it means "no change".</summary>
-    private Task<bool> Update(string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change, CancellationToken cancellationToken) =>
-        store.Writer.WriteAsync(
-            db =>
-            {
-                var devices = db.GetCollection(LiteDbStore.Devices);
-                var existing = devices.FindById(deviceId);
-                var current = existing is null ? DeviceState.New(deviceId, at) : DeviceDocuments.ToState(existing);
-                var next = change(current);
-                if (next is null)
-                {
-                    if (existing is null)
-                    {
-                        devices.Insert(DeviceDocuments.From(current));
-                    }
-
-                    return false;
-                }
-
-                devices.Upsert(DeviceDocuments.From(next));
-                return true;
-            },
-            cancellationToken);
 }

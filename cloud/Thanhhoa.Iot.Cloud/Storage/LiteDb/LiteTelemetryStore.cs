@@ -55,7 +55,7 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private static AppendResult InsertNew(ILiteCollection<BsonDocument> collection, List<BsonDocument> docs)
+    internal static AppendResult InsertNew(ILiteCollection<BsonDocument> collection, List<BsonDocument> docs)
     {
         var existing = ExistingIds(collection, docs);
         var fresh = new List<BsonDocument>(docs.Count);

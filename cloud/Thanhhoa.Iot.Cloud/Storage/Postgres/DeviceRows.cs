@@ -44,7 +44,7 @@ internal static class DeviceRows
         command.Parameters.AddWithValue("ch", ChannelsJson(s.Channels));
     }
 
-    private static string ChannelsJson(IReadOnlyDictionary<string, ChannelValue> channels)
+    public static string ChannelsJson(IReadOnlyDictionary<string, ChannelValue> channels)
     {
         var rows = channels.ToDictionary(kv => kv.Key, kv => new ChannelRow(kv.Value.Value, kv.Value.Timestamp.UtcTicks, (int)kv.Value.Quality, kv.Value.Seq), StringComparer.Ordinal);
         return JsonSerializer.Serialize(rows, PostgresJsonContext.Default.DictionaryStringChannelRow);

@@ -39,11 +39,11 @@ public sealed class PostgresDeviceRegistry(PostgresStore store) : IDeviceRegistr
     public Task RecordReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
-        return UpdateAsync(deviceId, seenAt, state => WithReadings(state, readings, seenAt), cancellationToken);
+        return UpdateAsync(deviceId, seenAt, state => RegistryReadings.Apply(state, readings, seenAt), cancellationToken);
     }
 
     public Task TouchAsync(string deviceId, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
-        UpdateAsync(deviceId, seenAt, state => state with { LastSeen = Later(state.LastSeen, seenAt) }, cancellationToken);
+        UpdateAsync(deviceId, seenAt, state => state with { LastSeen = RegistryReadings.Later(state.LastSeen, seenAt) }, cancellationToken);
 
     public Task<bool> ApplyLinkAsync(string deviceId, LinkUpdate update, CancellationToken cancellationToken)
     {
@@ -62,23 +62,6 @@ public sealed class PostgresDeviceRegistry(PostgresStore store) : IDeviceRegistr
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
-
-    private static DeviceState WithReadings(DeviceState state, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt)
-    {
-        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
-        foreach (var r in readings)
-        {
-            var value = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
-            if (value.IsNewerThan(channels.GetValueOrDefault(r.Channel)))
-            {
-                channels[r.Channel] = value;
-            }
-        }
-
-        return state with { Channels = channels, LastSeen = Later(state.LastSeen, seenAt) };
-    }
-
-    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 
     /// <summary>Loads (creating it if new) and locks the device row, applies <paramref name="change"/>; null from it means "no change".</summary>
     private Task<bool> UpdateAsync(string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change, CancellationToken cancellationToken) =>

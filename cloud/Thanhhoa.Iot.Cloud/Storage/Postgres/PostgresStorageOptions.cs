@@ -14,4 +14,10 @@ public sealed class PostgresStorageOptions
 
     /// <summary>How often one node (a singleton job) creates partitions ahead and drops expired ones.</summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Telemetry group commits this node runs at once (each one transaction for every message waiting). More than
+    /// one keeps PostgreSQL working while another group waits for its WAL flush or its turn on the CPU.
+    /// </summary>
+    public int WriteGroups { get; set; } = 3;
 }

@@ -48,6 +48,11 @@ public sealed class PostgresStorageOptionsValidator : IValidateOptions<StorageOp
             errors.Add($"Storage:Postgres:MaintenanceInterval {pg.MaintenanceInterval} must be between 00:00:01 and 1.00:00:00 (a day).");
         }
 
+        if (pg.WriteGroups is < 1 or > 16)
+        {
+            errors.Add($"Storage:Postgres:WriteGroups {pg.WriteGroups} must be between 1 and 16 (group commits at once per node; 3 by default).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

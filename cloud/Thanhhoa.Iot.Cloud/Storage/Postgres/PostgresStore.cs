@@ -76,7 +76,11 @@ public sealed class PostgresStore : IStoreHealth, IAsyncDisposable
 
     /// <summary>Runs <paramref name="work"/> in a transaction and commits; retried on deadlock or serialization failure.</summary>
     /// <remarks><paramref name="work"/> may run more than once and must have no effect outside the database.</remarks>
-    internal async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    internal Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(work, 1, cancellationToken);
+
+    /// <summary>As above, for a commit that carries <paramref name="requests"/> callers' writes (reported to the write observer).</summary>
+    internal async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, int requests, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -87,7 +91,7 @@ public sealed class PostgresStore : IStoreHealth, IAsyncDisposable
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var result = await work(connection, tx).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-                _observer?.Committed(1, Stopwatch.GetElapsedTime(started));
+                _observer?.Committed(requests, Stopwatch.GetElapsedTime(started));
                 return result;
             }
             catch (PostgresException ex) when (IsTransient(ex) && attempt < MaxAttempts)

@@ -19,7 +19,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         SELECT device_id, seen FROM sequence_ledger WHERE device_id = ANY(@ids) ORDER BY device_id FOR UPDATE
         """;
 
-    private const string AddToLedger = """
+    internal const string AddToLedger = """
         UPDATE sequence_ledger l SET seen = l.seen + v.added::int8multirange
         FROM unnest(@ids::text[], @added::text[]) AS v(id, added) WHERE l.device_id = v.id
         """;
@@ -28,6 +28,8 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         INSERT INTO readings (device_id, seq, channel, ts, value, quality, received_at, time_quality)
         SELECT * FROM unnest(@d::text[], @s::int8[], @c::text[], @t::timestamptz[], @v::float8[], @q::int2[], @r::timestamptz[], @tq::int2[])
         """;
+
+    private const string CopyReadings = "COPY readings (device_id, seq, channel, ts, value, quality, received_at, time_quality) FROM STDIN (FORMAT BINARY)";
 
     private const string InsertEvents = """
         INSERT INTO events (device_id, seq, ts, code, action, severity, channel, message, vals, received_at, time_quality)
@@ -130,7 +132,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
             cancellationToken);
     }
 
-    private static async Task<Dictionary<string, SequenceLedger>> LockLedgersAsync(
+    internal static async Task<Dictionary<string, SequenceLedger>> LockLedgersAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, string[] devices, CancellationToken cancellationToken)
     {
         await using var command = PostgresStore.Command(LockLedger, connection, tx);
@@ -145,7 +147,7 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         return ledgers;
     }
 
-    private static async Task InsertReadingsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<StoredReading> rows, CancellationToken cancellationToken)
+    internal static async Task InsertReadingsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<StoredReading> rows, CancellationToken cancellationToken)
     {
         await using var command = PostgresStore.Command(InsertReadings, connection, tx);
         command.Parameters.AddWithValue("d", rows.Select(r => r.DeviceId).ToArray());
@@ -157,6 +159,26 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         command.Parameters.AddWithValue("r", rows.Select(r => r.ReceivedAt.UtcDateTime).ToArray());
         command.Parameters.AddWithValue("tq", rows.Select(r => (short)r.TimeQuality).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same rows as <see cref="InsertReadingsAsync"/> with binary COPY: far less work per row for large groups.</summary>
+    internal static async Task CopyReadingsAsync(NpgsqlConnection connection, List<StoredReading> rows, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(CopyReadings, cancellationToken).ConfigureAwait(false);
+        foreach (var r in rows)
+        {
+            await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.DeviceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.Seq, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.Channel, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.Value, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync((short)r.Quality, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(r.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync((short)r.TimeQuality, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+        }
+
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task InsertEventsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<StoredEvent> rows, CancellationToken cancellationToken)
