@@ -101,6 +101,19 @@ public sealed class PostgresReadingsWriterTests
     }
 
     [Test]
+    public async Task StoreReadings_CopyGroupOfUnsyncedReadings_TimeQualityKept()
+    {
+        await using var store = await _db.OpenAsync();
+        await using var writer = new PostgresReadingsWriter(store);
+        var rows = Readings("gw-tq", 1, ReadingsGroupTransaction.CopyFromRows + 10).Select(r => r with { TimeQuality = TimeQuality.Unsynced }).ToList();
+
+        await writer.StoreReadingsAsync("gw-tq", rows, T0, None);
+
+        Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM readings WHERE device_id = 'gw-tq' AND time_quality = 1"), Is.EqualTo(rows.Count),
+            "binary COPY writes the time-quality column too");
+    }
+
+    [Test]
     public async Task StoreReadings_OneWriteGroup_ConcurrentMessagesStillStoredOnce()
     {
         await using var store = await _db.OpenAsync(options: new PostgresStorageOptions { WriteGroups = 1 });
