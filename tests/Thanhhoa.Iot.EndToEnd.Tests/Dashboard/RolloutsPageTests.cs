@@ -12,7 +12,7 @@ namespace Thanhhoa.Iot.EndToEnd.Tests.Dashboard;
 /// <summary>
 /// The rollouts page in headless Chromium against the real cloud: a configuration rollout over four gateways
 /// (canary of two: one applies, one refuses), its wave progress in the list, its devices in the detail, the
-/// state filter, and pause — offered to an admin only — reaching the API.
+/// state filter, the page following the engine without a reload, and pause — offered to an admin only — reaching the API.
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -75,7 +75,6 @@ public sealed class RolloutsPageTests
         var engine = _cloud.Services.GetRequiredService<WaveEngine>();
         await engine.TickAsync(CancellationToken.None); // releases the canary
         await Task.WhenAll(_fleet.Where(g => canary.Contains(g.DeviceId)).Select(g => g.Reported.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30))));
-        await engine.TickAsync(CancellationToken.None); // reads their reports: one committed, one failed; 50% < minSuccessPercent keeps wave 2 waiting
 
         await using var recorded = await _chromium.NewPageAsync();
         var page = recorded.Page;
@@ -89,6 +88,9 @@ public sealed class RolloutsPageTests
         await Expect(row).ToContainTextAsync("Cấu hình");
         await Expect(row).ToContainTextAsync("Đang chạy");
         var canaryBar = row.Locator(".wave-bar[data-wave='0']");
+        await Expect(canaryBar).ToHaveAttributeAsync("data-pending", "2"); // reports are read at the engine's next tick
+
+        await engine.TickAsync(CancellationToken.None); // reads them: one committed, one failed; 50% < minSuccessPercent keeps wave 2 waiting
         await Expect(canaryBar).ToHaveAttributeAsync("data-committed", "1", new() { Timeout = 20_000 });
         await Expect(canaryBar).ToHaveAttributeAsync("data-failed", "1", new() { Timeout = 20_000 });
         await Expect(canaryBar).ToHaveAttributeAsync("aria-label", "Đợt 1: 2 thiết bị — 1 hoàn tất, 1 lỗi hoặc hoàn nguyên, 0 treo, 0 đang thực hiện, 0 chờ");

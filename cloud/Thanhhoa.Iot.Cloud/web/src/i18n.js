@@ -131,6 +131,7 @@ const dict = {
   created: ['Tạo lúc', 'Created'],
   createdBy: ['Người tạo', 'Created by'],
   waveProgress: ['Tiến độ theo đợt', 'Progress by wave'],
+  progress: ['Tiến độ', 'Progress'],
   progressLegendNote: ['Mỗi thanh là một đợt:', 'One bar per wave:'],
   'rk.firmware': ['Phần mềm', 'Firmware'],
   'rk.config': ['Cấu hình', 'Configuration'],
