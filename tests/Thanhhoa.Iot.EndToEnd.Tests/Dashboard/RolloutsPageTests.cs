@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NUnit.Framework;
+using Thanhhoa.Iot.Cloud.Artifacts;
 using Thanhhoa.Iot.Cloud.Rollouts;
+using Thanhhoa.Iot.Contracts;
+using Thanhhoa.Iot.Contracts.Firmware;
+using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,18 +30,21 @@ public sealed class RolloutsPageTests
     private TempDirectory _dir = null!;
     private DashboardCloud _cloud = null!;
     private HeadlessChromium _chromium = null!;
-    private readonly List<ConfigGateway> _fleet = [];
+    private readonly List<RolloutGateway> _fleet = [];
+    private readonly BundleKeyPair _signing = BundleKeyPair.Generate();
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _chromium = await HeadlessChromium.LaunchAsync();
         _dir = new TempDirectory("rollouts-e2e");
-        _cloud = await DashboardCloud.StartAsync(_dir.Path, 0, 0, "--Rollouts:TickInterval=01:00:00");
+        var trusted = _dir.File("trusted.pub.pem");
+        await File.WriteAllTextAsync(trusted, _signing.PublicKeyPem);
+        _cloud = await DashboardCloud.StartAsync(_dir.Path, 0, 0, "--Rollouts:TickInterval=01:00:00", $"--Artifacts:TrustedKeys:0={trusted}");
         Directory.CreateDirectory(Screenshots);
         for (var i = 0; i < 4; i++)
         {
-            _fleet.Add(await ConfigGateway.ConnectAsync(_cloud.MqttPort, $"gw-ro-{i:D2}"));
+            _fleet.Add(await RolloutGateway.ConnectAsync(_cloud.MqttPort, $"gw-ro-{i:D2}"));
         }
     }
 
@@ -65,9 +72,7 @@ public sealed class RolloutsPageTests
     [Test]
     public async Task RolloutsPage_ConfigRolloutCanaryHalfRefused_ListAndDetailShowProgressAndAdminPauses()
     {
-        using var admin = new HttpClient { BaseAddress = _cloud.BaseAddress };
-        var key = (await File.ReadAllTextAsync(Path.Combine(_dir.Path, "security", "bootstrap-admin.key"))).Trim();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var admin = AdminClient(out var key);
         var id = await StartRolloutAsync(admin);
         var devices = (await admin.GetFromJsonAsync<List<RolloutDevice>>($"api/rollouts/{id}/devices", JsonOptions.Web))!;
         var canary = devices.Where(d => d.Wave == 0).Select(d => d.DeviceId).Order(StringComparer.Ordinal).ToList();
@@ -132,6 +137,72 @@ public sealed class RolloutsPageTests
 
         Assert.That(recorded.ConsoleErrors, Is.Empty, "console errors");
         Assert.That(recorded.Requests.Where(u => new Uri(u).Host is not ("127.0.0.1" or "localhost")), Is.Empty, "requests that left the cloud");
+    }
+
+    [Test]
+    public async Task RolloutsPage_FirmwareDeviceDownloading_DeviceRowShowsBytesOfTotalAsABar()
+    {
+        using var admin = AdminClient(out _);
+        var artifact = await UploadAsync(admin, "2.0.0");
+        await using var gateway = await RolloutGateway.ConnectAsync(_cloud.MqttPort, "gw-fw-00");
+        using var created = await admin.PostAsJsonAsync("api/rollouts", new
+        {
+            name = "Phần mềm 2.0.0", kind = "firmware", artifactId = artifact.Id, target = new { deviceIds = new[] { gateway.DeviceId } }, waves = new[] { 100 },
+        });
+        Assert.That(created.IsSuccessStatusCode, Is.True, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<RolloutView>(JsonOptions.Web))!.Rollout.Id;
+        await _cloud.Services.GetRequiredService<WaveEngine>().TickAsync(CancellationToken.None); // releases the only wave
+        var half = artifact.Size / 2;
+        await gateway.ReportFirmwareAsync(new FirmwareReport
+        {
+            Version = ContractInfo.Version, RolloutId = id, State = FirmwareState.Downloading, Running = "0.1.0-e2e", Target = "2.0.0",
+            Bytes = half, Total = artifact.Size, Timestamp = DateTimeOffset.UtcNow,
+        });
+
+        await using var recorded = await _chromium.NewPageAsync();
+        var page = recorded.Page;
+        await page.GotoAsync(new Uri(_cloud.BaseAddress, $"rollouts.html#{id}").ToString());
+        var row = page.Locator($"#rollouts tr[data-rollout='{id}']");
+        await Expect(row).ToContainTextAsync("Phần mềm", new() { Timeout = 20_000 });
+        await Expect(row).ToContainTextAsync("2.0.0");
+        await Expect(row.Locator(".wave-bar[data-wave='0']")).ToHaveAttributeAsync("data-active", "1");
+        var device = page.Locator($"#devices tr[data-device='{gateway.DeviceId}']");
+        await Expect(device).ToHaveAttributeAsync("data-state", "downloading", new() { Timeout = 20_000 });
+        var bar = device.GetByRole(AriaRole.Progressbar);
+        await Expect(bar).ToHaveAttributeAsync("value", half.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(bar).ToHaveAttributeAsync("max", artifact.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(device).ToContainTextAsync("Đang tải");
+        await Expect(device).ToContainTextAsync(" kB / ");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "rollouts-firmware-downloading-vi.png"), FullPage = true });
+        Assert.That(recorded.ConsoleErrors, Is.Empty, "console errors");
+    }
+
+    private HttpClient AdminClient(out string key)
+    {
+        key = File.ReadAllText(Path.Combine(_dir.Path, "security", "bootstrap-admin.key")).Trim();
+        var client = new HttpClient { BaseAddress = _cloud.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>A bundle of <paramref name="version"/> around 6 kB of random bytes, signed by the key the cloud trusts, uploaded.</summary>
+    private async Task<Artifact> UploadAsync(HttpClient admin, string version)
+    {
+        var source = _dir.File($"src-{version}");
+        Directory.CreateDirectory(source);
+        await File.WriteAllBytesAsync(Path.Combine(source, "thgw"), System.Security.Cryptography.RandomNumberGenerator.GetBytes(6000));
+        var bundle = _dir.File($"thgw-{version}.thb");
+        BundleWriter.Create(new BundleWriteRequest
+        {
+            SourceDirectory = source, Version = version, Hardware = "rpi4", PrivateKeyPem = _signing.PrivateKeyPem,
+            OutputPath = bundle, CreatedAt = DateTimeOffset.UtcNow, ReleaseNotes = $"release {version}",
+        });
+        await using var file = File.OpenRead(bundle);
+        using var content = new StreamContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var response = await admin.PostAsync(new Uri("api/artifacts", UriKind.Relative), content);
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Artifact>(JsonOptions.Web))!;
     }
 
     private async Task<string> StartRolloutAsync(HttpClient admin)

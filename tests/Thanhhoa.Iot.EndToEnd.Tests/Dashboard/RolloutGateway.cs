@@ -10,15 +10,16 @@ using Thanhhoa.Iot.Contracts.Topics;
 namespace Thanhhoa.Iot.EndToEnd.Tests.Dashboard;
 
 /// <summary>
-/// A gateway that speaks the configuration part of the contract over MQTT 5: subscribes to its down/#, publishes
-/// its birth, and answers every down/config with a config-reported — applied, or refused with <see cref="RefuseReason"/>.
+/// A gateway that speaks the rollout part of the contract over MQTT 5: subscribes to its down/#, publishes its birth,
+/// answers every down/config with a config-reported — applied, or refused with <see cref="RefuseReason"/> — and
+/// publishes the firmware reports a test gives it (it downloads nothing).
 /// </summary>
-internal sealed class ConfigGateway : IAsyncDisposable
+internal sealed class RolloutGateway : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly Channel<ConfigReport> _reported = Channel.CreateUnbounded<ConfigReport>();
 
-    private ConfigGateway(string deviceId) => DeviceId = deviceId;
+    private RolloutGateway(string deviceId) => DeviceId = deviceId;
 
     public string DeviceId { get; }
 
@@ -28,9 +29,9 @@ internal sealed class ConfigGateway : IAsyncDisposable
     /// <summary>Reports the cloud acknowledged: with the embedded broker, stored before the PUBACK.</summary>
     public ChannelReader<ConfigReport> Reported => _reported.Reader;
 
-    public static async Task<ConfigGateway> ConnectAsync(int port, string deviceId)
+    public static async Task<RolloutGateway> ConnectAsync(int port, string deviceId)
     {
-        var gateway = new ConfigGateway(deviceId);
+        var gateway = new RolloutGateway(deviceId);
         gateway._client.ApplicationMessageReceivedAsync += gateway.OnMessageAsync;
         await gateway._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(deviceId).WithCleanStart(true).WithTimeout(TimeSpan.FromSeconds(10)).Build());
@@ -42,6 +43,9 @@ internal sealed class ConfigGateway : IAsyncDisposable
         }), retain: true);
         return gateway;
     }
+
+    /// <summary>Publishes a firmware report (QoS 1: stored by the embedded broker's cloud before the PUBACK).</summary>
+    public Task ReportFirmwareAsync(FirmwareReport report) => PublishAsync(TopicKind.FirmwareReported, JsonCodec.Encode(report));
 
     public async ValueTask DisposeAsync()
     {
