@@ -36,6 +36,11 @@ export const api = {
   areas: () => request('api/areas'),
   availability: (range) => request(`api/availability?level=area&range=${range}`),
   indicators: () => request('api/indicators'),
+  me: () => request('api/me'),
+  rollouts: () => request('api/rollouts'),
+  rollout: (id) => request(`api/rollouts/${encodeURIComponent(id)}`),
+  rolloutDevices: (id, state) => request(`api/rollouts/${encodeURIComponent(id)}/devices${state ? `?state=${encodeURIComponent(state)}` : ''}`),
+  rolloutAction: (id, action) => request(`api/rollouts/${encodeURIComponent(id)}/${action}`, { method: 'POST' }),
   ack: (id, by) => request(`api/alarms/${encodeURIComponent(id)}/ack`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ by }),
   }),
