@@ -20,6 +20,7 @@ public sealed partial class AlarmEngine : IDisposable
     private readonly SiteState _state = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ITimer _timer;
+    private readonly long _started;
     private bool _disposed;
 
     public AlarmEngine(IReadOnlyList<IAlarmRule> rules, IOutbox outbox, TimeProvider time, ILogger<AlarmEngine> logger)
@@ -29,6 +30,7 @@ public sealed partial class AlarmEngine : IDisposable
         _time = time;
         _logger = logger;
         _timer = time.CreateTimer(_ => _ = EvaluateFromTimerAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _started = time.GetTimestamp();
     }
 
     public IReadOnlyList<IAlarmRule> Rules => _rules;
@@ -88,7 +90,7 @@ public sealed partial class AlarmEngine : IDisposable
 
     private async Task EvaluateLockedAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        var now = new RuleClock(_time.GetUtcNow(), _time.GetElapsedTime(_started));
         foreach (var rule in _rules)
         {
             if (rule.Evaluate(_state, now) is not { } draft)
@@ -103,7 +105,7 @@ public sealed partial class AlarmEngine : IDisposable
         Reschedule(now);
     }
 
-    private void Reschedule(DateTimeOffset now)
+    private void Reschedule(RuleClock now)
     {
         var next = _rules.Select(r => r.NextDeadline).Where(d => d is not null).Min();
         if (_disposed)
@@ -111,7 +113,7 @@ public sealed partial class AlarmEngine : IDisposable
             return;
         }
 
-        var due = next is { } at ? (at - now < TimeSpan.Zero ? TimeSpan.Zero : at - now) : Timeout.InfiniteTimeSpan;
+        var due = next is { } at ? (at - now.Monotonic < TimeSpan.Zero ? TimeSpan.Zero : at - now.Monotonic) : Timeout.InfiniteTimeSpan;
         _timer.Change(due, Timeout.InfiniteTimeSpan);
     }
 

@@ -24,14 +24,14 @@ public abstract class AlarmRule : IAlarmRule
 
     public bool IsActive => _condition.IsActive;
 
-    public DateTimeOffset? NextDeadline => _condition.NextDeadline;
+    public TimeSpan? NextDeadline => _condition.NextDeadline;
 
     /// <summary>Channels whose values go into the events.</summary>
     protected abstract IReadOnlyList<string> Inputs { get; }
 
-    public EventDraft? Evaluate(SiteState state, DateTimeOffset now)
+    public EventDraft? Evaluate(SiteState state, RuleClock now)
     {
-        var changed = _condition.Update(Condition(state), now);
+        var changed = _condition.Update(Condition(state), now.Monotonic);
         if (changed is null)
         {
             return null;
@@ -47,7 +47,7 @@ public abstract class AlarmRule : IAlarmRule
         }
 
         var action = changed.Value ? EventAction.Raise : EventAction.Clear;
-        return new EventDraft(now, Code, action, _severity, Channel, Describe(changed.Value, values), values);
+        return new EventDraft(now.Wall, Code, action, _severity, Channel, Describe(changed.Value, values), values);
     }
 
     /// <summary>True: raise condition holds; false: clear condition holds; null: neither (hysteresis band, no data yet).</summary>

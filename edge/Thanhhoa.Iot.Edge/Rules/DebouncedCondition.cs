@@ -8,7 +8,7 @@ public sealed class DebouncedCondition
 {
     private readonly TimeSpan _raiseAfter;
     private readonly TimeSpan _clearAfter;
-    private DateTimeOffset? _pendingSince;
+    private TimeSpan? _pendingSince;
 
     public DebouncedCondition(TimeSpan raiseAfter, TimeSpan clearAfter)
     {
@@ -19,14 +19,14 @@ public sealed class DebouncedCondition
     public bool IsActive { get; private set; }
 
     /// <summary>When the pending change would take effect, if one is pending.</summary>
-    public DateTimeOffset? NextDeadline => _pendingSince + (IsActive ? _clearAfter : _raiseAfter);
+    public TimeSpan? NextDeadline => _pendingSince + (IsActive ? _clearAfter : _raiseAfter);
 
     /// <summary>
     /// <paramref name="wanted"/>: true when the raise condition holds, false when the clear condition
     /// holds, null when neither does (inside the hysteresis band, or no data). Returns the new state
     /// when it changed.
     /// </summary>
-    public bool? Update(bool? wanted, DateTimeOffset now)
+    public bool? Update(bool? wanted, TimeSpan now)
     {
         if (wanted is null || wanted == IsActive)
         {

@@ -12,9 +12,9 @@ public interface IAlarmRule
 
     bool IsActive { get; }
 
-    /// <summary>When a pending raise or clear would happen without further readings.</summary>
-    DateTimeOffset? NextDeadline { get; }
+    /// <summary>When a pending raise or clear would happen without further readings, on the monotonic clock of <see cref="RuleClock"/>.</summary>
+    TimeSpan? NextDeadline { get; }
 
     /// <summary>Returns the raise or clear event when the alarm changed state at <paramref name="now"/>.</summary>
-    EventDraft? Evaluate(SiteState state, DateTimeOffset now);
+    EventDraft? Evaluate(SiteState state, RuleClock now);
 }
