@@ -38,6 +38,7 @@ internal static class StatusCommand
         view.Service(status);
         view.Link(status.Link);
         view.Outbox(status.Outbox);
+        view.Budget(status.Budget);
         return status.IsFresh(now) ? ExitCodes.Ok : ExitCodes.Failure;
     }
 

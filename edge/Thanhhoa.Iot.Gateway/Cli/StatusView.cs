@@ -1,3 +1,4 @@
+using Thanhhoa.Iot.Edge.Budget;
 using Thanhhoa.Iot.Edge.Diagnostics.Status;
 using Thanhhoa.Iot.Edge.Diagnostics.Text;
 using Thanhhoa.Iot.Edge.Outbox;
@@ -40,6 +41,18 @@ internal sealed class StatusView(Texts texts, DateTimeOffset now)
     public void Outbox(OutboxStatus? outbox) => Line(TextKey.StatusOutboxLabel, outbox is null
         ? texts[TextKey.StatusOutboxUnknown]
         : texts.Format(TextKey.StatusOutbox, outbox.PendingReadings, outbox.PendingEvents, outbox.UsedBytes / 1048576.0, outbox.QuotaBytes / 1048576.0));
+
+    /// <summary>The data plan line, only when the gateway has a budget (0 = no limit on that period).</summary>
+    public void Budget(BudgetUsage? budget)
+    {
+        if (budget is null)
+        {
+            return;
+        }
+
+        Line(TextKey.StatusBudgetLabel, texts.Format(TextKey.StatusBudget, budget.UsedToday / 1000.0, budget.DailyBytes / 1000.0,
+            budget.UsedThisMonth / 1e6, budget.MonthlyBytes / 1e6, budget.Level.ToString().ToLowerInvariant()));
+    }
 
     private void Line(TextKey label, string text) => Console.WriteLine($"{texts[label] + ":",-12} {text}");
 

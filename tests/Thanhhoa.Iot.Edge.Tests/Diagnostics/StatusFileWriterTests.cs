@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
+using Thanhhoa.Iot.Edge.Budget;
 using Thanhhoa.Iot.Edge.Diagnostics;
 using Thanhhoa.Iot.Edge.Diagnostics.Status;
 using Thanhhoa.Iot.Edge.Hosting;
@@ -36,6 +37,26 @@ public sealed class StatusFileWriterTests
         Assert.That(status.IsFresh(time.GetUtcNow()), Is.True);
         Assert.That(status.IsFresh(time.GetUtcNow() + TimeSpan.FromMinutes(2)), Is.False, "three missed rewrites make it stale");
         await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Test]
+    public async Task Start_GatewayWithADataBudget_WritesItsUseForThgwStatus()
+    {
+        using var dir = new TempDirectory("thgw-status");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        var gateway = new GatewayOptions { DeviceId = "bts-th-0001", DataDirectory = dir.Path };
+        var uplink = new UplinkOptions { Host = "10.0.0.5", Port = 8883, UseTls = true };
+        var budget = new DataBudget(Options.Create(new BudgetOptions { DailyBytes = 60_000, MonthlyBytes = 1_500_000 }), Options.Create(gateway), Options.Create(uplink), time);
+        budget.Record(12_345);
+        using var writer = new StatusFileWriter(Options.Create(gateway), Options.Create(uplink), Options.Create(new DiagnosticsOptions()), new UplinkStatus(),
+            new InMemoryOutboxDouble(), time, new TestContextLogger<StatusFileWriter>(), budget);
+
+        await writer.StartAsync(CancellationToken.None);
+        var status = StatusFile.TryRead(StatusFile.PathIn(dir.Path), out var error);
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.That(status?.Budget, Is.Not.Null, error);
+        Assert.That((status!.Budget!.UsedToday, status.Budget.DailyBytes, status.Budget.MonthlyBytes), Is.EqualTo((12_345L, 60_000L, 1_500_000L)));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Thanhhoa.Iot.Edge.Budget;
 using Thanhhoa.Iot.Edge.Diagnostics.Status;
 using Thanhhoa.Iot.Edge.Outbox;
 using Thanhhoa.Iot.Edge.Uplink;
@@ -37,6 +38,26 @@ public sealed class StatusAndSensorsCommandTests
         Assert.That(run.Text, Does.Contain("bts-th-0001 (trạm th-nhu-xuan-01)").And.Contain("10.0.0.5:8883 (TLS)"), run.Text);
         Assert.That(run.Text, Does.Contain("đang chạy (pid 4242").And.Contain("đã kết nối, phiên 7").And.Contain("1234 số đo, 5 sự kiện"), run.Text);
         Assert.That(run.Text, Does.Contain("10 số đo + 1 sự kiện đang chờ"), run.Text);
+    }
+
+    [Test]
+    public async Task Status_GatewayOnADataPlan_ShowsTodaysAndThisMonthsUseAndTheLevel()
+    {
+        using var data = new TempDirectory("thgw-status");
+        var now = DateTimeOffset.UtcNow;
+        StatusFile.Write(StatusFile.PathIn(data.Path), new GatewayStatusDocument(
+            "bts-th-0001", null, "0.1.0", "10.0.0.5:8883", true, 4242, now.AddHours(-1), now, TimeSpan.FromSeconds(15), true,
+            UplinkStatusSnapshot.Initial with { Connected = true, Session = 1 }, null,
+            new BudgetUsage(now, 41_500, 60_000, 1_250_000, 1_500_000, BudgetLevel.Sparse)));
+
+        var vi = await ThgwRun.ExecAsync(["status", "--lang", "vi"], DoctorCommandTests.Settings(data.Path, 1883, "en_US.UTF-8"));
+        var en = await ThgwRun.ExecAsync(["status", "--lang", "en"], DoctorCommandTests.Settings(data.Path, 1883, "en_US.UTF-8"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(vi.Stdout, Has.Some.Contains("gói cước").And.Some.Contains("hôm nay 42 / 60 kB, tháng này 1,3 / 1,5 MB; mức sparse"), vi.Text);
+            Assert.That(en.Stdout, Has.Some.Contains("data plan").And.Some.Contains("today 42 of 60 kB, this month 1.3 of 1.5 MB; level sparse"), en.Text);
+        });
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Thanhhoa.Iot.Edge.Budget;
 using Thanhhoa.Iot.Edge.Outbox;
 using Thanhhoa.Iot.Edge.Uplink;
 
@@ -16,6 +17,7 @@ namespace Thanhhoa.Iot.Edge.Diagnostics.Status;
 /// <param name="Running">False in the last file a cleanly stopping service writes.</param>
 /// <param name="Link">The uplink's state.</param>
 /// <param name="Outbox">The outbox's state; null when it could not be read.</param>
+/// <param name="Budget">Data budget use and level; null when <c>Budget</c> is off.</param>
 public sealed record GatewayStatusDocument(
     string DeviceId,
     string? Site,
@@ -28,7 +30,8 @@ public sealed record GatewayStatusDocument(
     TimeSpan Interval,
     bool Running,
     UplinkStatusSnapshot Link,
-    OutboxStatus? Outbox)
+    OutboxStatus? Outbox,
+    BudgetUsage? Budget = null)
 {
     /// <summary>How many missed rewrites make the file stale.</summary>
     public const int StaleAfterIntervals = 3;

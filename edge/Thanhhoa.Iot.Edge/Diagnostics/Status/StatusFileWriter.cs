@@ -1,3 +1,4 @@
+using Thanhhoa.Iot.Edge.Budget;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,7 @@ internal sealed class StatusFileWriter : BackgroundService
     private readonly ILogger<StatusFileWriter> _logger;
     private readonly string _path;
     private readonly DateTimeOffset _startedAt;
+    private readonly DataBudget? _budget;
     private bool _failing;
 
     public StatusFileWriter(
@@ -34,8 +36,10 @@ internal sealed class StatusFileWriter : BackgroundService
         IUplinkStatus link,
         IOutbox outbox,
         TimeProvider time,
-        ILogger<StatusFileWriter> logger)
+        ILogger<StatusFileWriter> logger,
+        DataBudget? budget = null)
     {
+        _budget = budget is { Options.Enabled: true } ? budget : null;
         _gateway = gateway.Value;
         _uplink = uplink.Value;
         _options = options.Value;
@@ -109,7 +113,8 @@ internal sealed class StatusFileWriter : BackgroundService
         _options.StatusInterval,
         running,
         _link.Current,
-        OutboxStatusOrNull());
+        OutboxStatusOrNull(),
+        _budget?.Usage());
 
     private OutboxStatus? OutboxStatusOrNull()
     {

@@ -93,6 +93,8 @@ public enum TextKey
     StatusLinkLabel,
     StatusNeverSynced,
     StatusNoFile,
+    StatusBudget,
+    StatusBudgetLabel,
     StatusOutbox,
     StatusOutboxLabel,
     StatusOutboxUnknown,

@@ -40,6 +40,7 @@ internal static partial class TextTable
         T(TextKey.StatusLinkLabel, "link", "kết nối"),
         T(TextKey.StatusDeliveredLabel, "delivered", "đã gửi"),
         T(TextKey.StatusOutboxLabel, "outbox", "hàng đợi"),
+        T(TextKey.StatusBudgetLabel, "data plan", "gói cước"),
         T(TextKey.StatusDeviceWithSite, "{0} (site {1})", "{0} (trạm {1})"),
         T(TextKey.StatusNoFile,
             "not running: no status file at {0} (start it: `sudo systemctl start thgw`; logs: `journalctl -u thgw`)",
@@ -61,6 +62,7 @@ internal static partial class TextTable
         T(TextKey.StatusNeverSynced, "nothing delivered yet", "chưa gửi được gì"),
         T(TextKey.StatusDelivered, "{0} readings, {1} events; {2} rejected", "{0} số đo, {1} sự kiện; {2} bị từ chối"),
         T(TextKey.StatusOutbox, "{0} readings + {1} events pending; {2:0.0} of {3:0} MiB", "{0} số đo + {1} sự kiện đang chờ; {2:0.0} / {3:0} MiB"),
+        T(TextKey.StatusBudget, "today {0:0} of {1:0} kB, this month {2:0.0} of {3:0.0} MB; level {4}", "hôm nay {0:0} / {1:0} kB, tháng này {2:0.0} / {3:0.0} MB; mức {4}"),
         T(TextKey.StatusOutboxUnknown, "unknown (the outbox did not answer)", "không rõ (hàng đợi không trả lời)"),
     ];
 }
