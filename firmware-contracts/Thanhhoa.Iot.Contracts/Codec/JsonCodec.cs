@@ -18,150 +18,92 @@ public static class JsonCodec
         new JsonSerializerOptions(ContractJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>Encodes a telemetry batch after validating it.</summary>
-    public static byte[] Encode(TelemetryBatch batch)
-    {
-        MessageValidator.Validate(batch);
-        return JsonSerializer.SerializeToUtf8Bytes(batch, Wire.TelemetryBatch);
-    }
+    public static byte[] Encode(TelemetryBatch batch) => Encode(batch, Wire.TelemetryBatch, MessageValidator.Validate);
 
     /// <summary>Encodes an event batch after validating it.</summary>
-    public static byte[] Encode(EventBatch batch)
-    {
-        MessageValidator.Validate(batch);
-        return JsonSerializer.SerializeToUtf8Bytes(batch, Wire.EventBatch);
-    }
+    public static byte[] Encode(EventBatch batch) => Encode(batch, Wire.EventBatch, MessageValidator.Validate);
 
     /// <summary>Encodes a state message after validating it.</summary>
-    public static byte[] Encode(StateMessage state)
-    {
-        MessageValidator.Validate(state);
-        return JsonSerializer.SerializeToUtf8Bytes(state, Wire.StateMessage);
-    }
+    public static byte[] Encode(StateMessage state) => Encode(state, Wire.StateMessage, MessageValidator.Validate);
 
     /// <summary>Encodes a <c>down/cmd</c> command after validating it.</summary>
-    public static byte[] Encode(DeviceCommand command)
-    {
-        MessageValidator.Validate(command);
-        return JsonSerializer.SerializeToUtf8Bytes(command, Wire.DeviceCommand);
-    }
+    public static byte[] Encode(DeviceCommand command) => Encode(command, Wire.DeviceCommand, MessageValidator.Validate);
 
     /// <summary>Encodes an <c>up/cmd-result</c> after validating it.</summary>
-    public static byte[] Encode(CommandResult result)
-    {
-        MessageValidator.Validate(result);
-        return JsonSerializer.SerializeToUtf8Bytes(result, Wire.CommandResult);
-    }
+    public static byte[] Encode(CommandResult result) => Encode(result, Wire.CommandResult, MessageValidator.Validate);
 
     /// <summary>Encodes a <c>down/config</c> document after validating it.</summary>
-    public static byte[] Encode(DesiredConfigMessage config)
-    {
-        MessageValidator.Validate(config);
-        return JsonSerializer.SerializeToUtf8Bytes(config, Wire.DesiredConfigMessage);
-    }
+    public static byte[] Encode(DesiredConfigMessage config) => Encode(config, Wire.DesiredConfigMessage, MessageValidator.Validate);
 
     /// <summary>Encodes an <c>up/config-reported</c> after validating it.</summary>
-    public static byte[] Encode(ConfigReport report)
-    {
-        MessageValidator.Validate(report);
-        return JsonSerializer.SerializeToUtf8Bytes(report, Wire.ConfigReport);
-    }
+    public static byte[] Encode(ConfigReport report) => Encode(report, Wire.ConfigReport, MessageValidator.Validate);
 
     /// <summary>Encodes a <c>down/firmware</c> desire after validating it.</summary>
-    public static byte[] Encode(FirmwareDesired desired)
-    {
-        MessageValidator.Validate(desired);
-        return JsonSerializer.SerializeToUtf8Bytes(desired, Wire.FirmwareDesired);
-    }
+    public static byte[] Encode(FirmwareDesired desired) => Encode(desired, Wire.FirmwareDesired, MessageValidator.Validate);
 
     /// <summary>Encodes an <c>up/firmware-reported</c> after validating it.</summary>
-    public static byte[] Encode(FirmwareReport report)
-    {
-        MessageValidator.Validate(report);
-        return JsonSerializer.SerializeToUtf8Bytes(report, Wire.FirmwareReport);
-    }
+    public static byte[] Encode(FirmwareReport report) => Encode(report, Wire.FirmwareReport, MessageValidator.Validate);
 
     /// <summary>Decodes and validates an <c>up/telemetry</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static TelemetryBatch DecodeTelemetry(ReadOnlySpan<byte> payload)
-    {
-        var batch = Decode(payload, Wire.TelemetryBatch);
-        MessageValidator.Validate(batch);
-        return batch;
-    }
+    public static TelemetryBatch DecodeTelemetry(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.TelemetryBatch, MessageValidator.Validate);
 
     /// <summary>Decodes and validates an <c>up/events</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static EventBatch DecodeEvents(ReadOnlySpan<byte> payload)
-    {
-        var batch = Decode(payload, Wire.EventBatch);
-        MessageValidator.Validate(batch);
-        return batch;
-    }
+    public static EventBatch DecodeEvents(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.EventBatch, MessageValidator.Validate);
 
     /// <summary>Decodes and validates an <c>up/state</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static StateMessage DecodeState(ReadOnlySpan<byte> payload)
-    {
-        var state = Decode(payload, Wire.StateMessage);
-        MessageValidator.Validate(state);
-        return state;
-    }
+    public static StateMessage DecodeState(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.StateMessage, MessageValidator.Validate);
 
     /// <summary>Decodes and validates a <c>down/cmd</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static DeviceCommand DecodeCommand(ReadOnlySpan<byte> payload)
-    {
-        var command = Decode(payload, Wire.DeviceCommand);
-        MessageValidator.Validate(command);
-        return command;
-    }
+    public static DeviceCommand DecodeCommand(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.DeviceCommand, MessageValidator.Validate);
 
     /// <summary>Decodes and validates an <c>up/cmd-result</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static CommandResult DecodeCommandResult(ReadOnlySpan<byte> payload)
-    {
-        var result = Decode(payload, Wire.CommandResult);
-        MessageValidator.Validate(result);
-        return result;
-    }
+    public static CommandResult DecodeCommandResult(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.CommandResult, MessageValidator.Validate);
 
     /// <summary>Decodes and validates a <c>down/config</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static DesiredConfigMessage DecodeConfig(ReadOnlySpan<byte> payload)
-    {
-        var config = Decode(payload, Wire.DesiredConfigMessage);
-        MessageValidator.Validate(config);
-        return config;
-    }
+    public static DesiredConfigMessage DecodeConfig(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.DesiredConfigMessage, MessageValidator.Validate);
 
     /// <summary>Decodes and validates an <c>up/config-reported</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static ConfigReport DecodeConfigReport(ReadOnlySpan<byte> payload)
-    {
-        var report = Decode(payload, Wire.ConfigReport);
-        MessageValidator.Validate(report);
-        return report;
-    }
+    public static ConfigReport DecodeConfigReport(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.ConfigReport, MessageValidator.Validate);
 
     /// <summary>
     /// Decodes and validates a non-empty <c>down/firmware</c> payload. An empty retained payload means
     /// "no desired firmware": check <c>payload.IsEmpty</c> first (it is refused here as malformed).
     /// </summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static FirmwareDesired DecodeFirmwareDesired(ReadOnlySpan<byte> payload)
-    {
-        var desired = Decode(payload, Wire.FirmwareDesired);
-        MessageValidator.Validate(desired);
-        return desired;
-    }
+    public static FirmwareDesired DecodeFirmwareDesired(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.FirmwareDesired, MessageValidator.Validate);
 
     /// <summary>Decodes and validates an <c>up/firmware-reported</c> payload.</summary>
     /// <exception cref="ContractViolationException">The payload breaks the contract.</exception>
-    public static FirmwareReport DecodeFirmwareReport(ReadOnlySpan<byte> payload)
+    public static FirmwareReport DecodeFirmwareReport(ReadOnlySpan<byte> payload) =>
+        Decode(payload, Wire.FirmwareReport, MessageValidator.Validate);
+
+    private static byte[] Encode<T>(T value, JsonTypeInfo<T> typeInfo, Action<T> validate)
     {
-        var report = Decode(payload, Wire.FirmwareReport);
-        MessageValidator.Validate(report);
-        return report;
+        validate(value);
+        return JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+    }
+
+    private static T Decode<T>(ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo, Action<T> validate)
+        where T : class
+    {
+        var value = Decode(payload, typeInfo);
+        validate(value);
+        return value;
     }
 
     private static T Decode<T>(ReadOnlySpan<byte> payload, JsonTypeInfo<T> typeInfo)
