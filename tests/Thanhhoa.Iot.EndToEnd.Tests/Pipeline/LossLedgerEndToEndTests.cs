@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using NUnit.Framework;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Edge.Hosting;
@@ -27,28 +25,18 @@ public sealed class LossLedgerEndToEndTests
     {
         using var dir = new TempDirectory("e2e-loss");
         await using var cloud = await CloudProcess.StartAsync(dir.File("cloud"));
-        await using var gateway = GatewayInstance.Create(Configuration(dir.File("gw"), cloud.MqttPort), (s, c) => s.AddLiteDbOutbox(c.GetSection("Outbox")));
+        await using var gateway = GatewayInstance.Create(
+            OfflineOutbox.Configuration(Device, "bts-th-loss", dir.File("gw"), cloud.MqttPort), (s, c) => s.AddLiteDbOutbox(c.GetSection("Outbox")));
         var outbox = (LiteDbOutbox)gateway.Outbox;
 
         // Offline: nothing is started yet, the outbox fills past its quota.
-        var alarms = new List<long>();
-        var readings = new List<long>();
-        for (var batch = 0; batch < 80; batch++)
-        {
-            readings.AddRange(await outbox.AppendReadingsAsync(Readings(batch), CancellationToken.None));
-            if (batch % 10 == 0)
-            {
-                alarms.Add(await outbox.AppendEventAsync(new EventDraft(Start.AddMinutes(batch), $"alarm_{batch}", EventAction.Raise, Severity.Major), CancellationToken.None));
-            }
-        }
+        var (readings, alarms) = await OfflineOutbox.FillAsync(outbox, 80, 10, Readings, Start);
 
         var dropped = outbox.GetDroppedRanges();
         Assert.That(dropped, Has.Count.GreaterThan(1), "the outage must reach the quota more than once");
 
         await gateway.StartAsync(CancellationToken.None); // the link is back: reporter and uplink run
-        var loss = await Eventually.UntilAsync(
-            () => cloud.Api.LossAsync(Device), l => l is not null && l.Missing.Count == 0 && l.HighestSeq > readings[^1] && outbox.GetStatus() is { PendingReadings: 0, PendingEvents: 0 },
-            TimeSpan.FromSeconds(90), "the outbox drained and no range missing");
+        var loss = await OfflineOutbox.DrainedLossAsync(cloud, Device, outbox, readings[^1], TimeSpan.FromSeconds(90));
         await gateway.StopAsync(CancellationToken.None);
 
         Assert.That(loss!.Lost, Is.EqualTo(dropped.Select(r => new LossRangeView(r.First, r.Last))), "lost = exactly what the gateway dropped");
@@ -59,19 +47,4 @@ public sealed class LossLedgerEndToEndTests
 
     private static SensorReading[] Readings(int batch) =>
         Enumerable.Range(0, 100).Select(i => new SensorReading("battery_v", Start.AddSeconds((batch * 100) + i), 48 + (i % 10 / 10.0), Quality.Good)).ToArray();
-
-    private static IConfiguration Configuration(string directory, int mqttPort) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Gateway:DeviceId"] = Device,
-        ["Gateway:Site"] = "bts-th-loss",
-        ["Gateway:DataDirectory"] = directory,
-        ["Outbox:DataDirectory"] = directory,
-        ["Outbox:QuotaBytes"] = (1024 * 1024).ToString(CultureInfo.InvariantCulture),
-        ["Outbox:LossReportInterval"] = "00:00:00.200",
-        ["Uplink:Host"] = "127.0.0.1",
-        ["Uplink:Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
-        ["Uplink:Encoding"] = "cbor+deflate",
-        ["Uplink:BackoffMin"] = "00:00:00.050",
-        ["Uplink:BackoffMax"] = "00:00:01",
-    }).Build();
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using NUnit.Framework;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Edge.Hosting;
@@ -24,24 +22,23 @@ public sealed class QuotaDownsampleEndToEndTests
     private static readonly string[] Channels = ["battery_v", "load_a", "cabinet_temp", "rectifier_v"];
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 1, 0, 0, TimeSpan.Zero);
 
+    /// <summary>One-minute aggregates, and none of the oldest readings held back as in flight (nothing is in flight offline).</summary>
+    private static readonly Dictionary<string, string?> Aggregation = new()
+    {
+        ["Outbox:AggregateInterval"] = "00:01:00",
+        ["Outbox:AggregateInFlightReadings"] = "0",
+    };
+
     [Test]
     public async Task Outage_QuotaReached_AlarmsKeptTelemetryAggregatedThenDroppedAndLedgerListsExactlyBoth()
     {
         using var dir = new TempDirectory("e2e-quota");
         await using var cloud = await CloudProcess.StartAsync(dir.File("cloud"));
-        await using var gateway = GatewayInstance.Create(Configuration(dir.File("gw"), cloud.MqttPort), (s, c) => s.AddLiteDbOutbox(c.GetSection("Outbox")));
+        await using var gateway = GatewayInstance.Create(
+            OfflineOutbox.Configuration(Device, "bts-th-quota", dir.File("gw"), cloud.MqttPort, Aggregation), (s, c) => s.AddLiteDbOutbox(c.GetSection("Outbox")));
         var outbox = (LiteDbOutbox)gateway.Outbox;
 
-        var alarms = new List<long>();
-        var readings = new List<long>();
-        for (var batch = 0; batch < 240; batch++)
-        {
-            readings.AddRange(await outbox.AppendReadingsAsync(Readings(batch), CancellationToken.None));
-            if (batch % 7 == 0)
-            {
-                alarms.Add(await outbox.AppendEventAsync(new EventDraft(Start.AddMinutes(batch), $"alarm_{batch}", EventAction.Raise, Severity.Major), CancellationToken.None));
-            }
-        }
+        var (readings, alarms) = await OfflineOutbox.FillAsync(outbox, 240, 7, Readings, Start);
 
         var dropped = outbox.GetDroppedRanges();
         var downsampled = outbox.GetDownsampledRanges();
@@ -49,10 +46,7 @@ public sealed class QuotaDownsampleEndToEndTests
         Assert.That(dropped, Is.Not.Empty, "then the oldest dropped");
 
         await gateway.StartAsync(CancellationToken.None); // the link is back: reporter and uplink run
-        var loss = await Eventually.UntilAsync(
-            () => cloud.Api.LossAsync(Device),
-            l => l is not null && l.Missing.Count == 0 && l.HighestSeq > readings[^1] && outbox.GetStatus() is { PendingReadings: 0, PendingEvents: 0 },
-            TimeSpan.FromSeconds(120), "the outbox drained and no range missing");
+        var loss = await OfflineOutbox.DrainedLossAsync(cloud, Device, outbox, readings[^1], TimeSpan.FromSeconds(120));
         await gateway.StopAsync(CancellationToken.None);
         dropped = outbox.GetDroppedRanges(); // the reports themselves are appended to a full outbox: it may drop once more
         downsampled = outbox.GetDownsampledRanges();
@@ -88,21 +82,4 @@ public sealed class QuotaDownsampleEndToEndTests
         Enumerable.Range(0, 100)
             .Select(i => new SensorReading(Channels[i % 4], Start.AddSeconds(((batch * 25) + (i / 4)) * 2), 48 + (i % 10 / 10.0), Quality.Good))
             .ToArray();
-
-    private static IConfiguration Configuration(string directory, int mqttPort) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Gateway:DeviceId"] = Device,
-        ["Gateway:Site"] = "bts-th-quota",
-        ["Gateway:DataDirectory"] = directory,
-        ["Outbox:DataDirectory"] = directory,
-        ["Outbox:QuotaBytes"] = (1024 * 1024).ToString(CultureInfo.InvariantCulture),
-        ["Outbox:AggregateInterval"] = "00:01:00",
-        ["Outbox:AggregateInFlightReadings"] = "0",
-        ["Outbox:LossReportInterval"] = "00:00:00.200",
-        ["Uplink:Host"] = "127.0.0.1",
-        ["Uplink:Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
-        ["Uplink:Encoding"] = "cbor+deflate",
-        ["Uplink:BackoffMin"] = "00:00:00.050",
-        ["Uplink:BackoffMax"] = "00:00:01",
-    }).Build();
 }
