@@ -15,6 +15,7 @@ namespace Thanhhoa.Iot.Cloud.Tests.DataBudget;
 public sealed class DataBudgetApiTests() : EmbeddedCloudTest("cloud-budget")
 {
     private const string Device = "gw-budget";
+
     [Test]
     public async Task GetBudget_TwoReports_ShowsTheLatestWithRemainingAndLevel()
     {

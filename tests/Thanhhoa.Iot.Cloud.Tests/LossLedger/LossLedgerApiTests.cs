@@ -16,6 +16,7 @@ namespace Thanhhoa.Iot.Cloud.Tests.LossLedger;
 public sealed class LossLedgerApiTests() : EmbeddedCloudTest("cloud-loss")
 {
     private const string Device = "gw-loss";
+
     [Test]
     public async Task GetLoss_ReportedAndUnreportedGaps_ListsLostAndMissingExactly()
     {
