@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -25,9 +26,10 @@ internal static class CommandRoundTripRun
         var http = FreeTcpPort.Next();
         var mqtt = FreeTcpPort.Next();
         await using var cloud = ChildProcess.StartDotnet(RepoPaths.BuiltDll("cloud/Thanhhoa.Iot.Cloud", "Thanhhoa.Iot.Cloud"),
-            [$"--Urls=http://127.0.0.1:{http}", $"--Broker:Port={mqtt}", $"--Storage:DataDirectory={dir.File("cloud")}"], name: "cloud");
+            [$"--Urls=http://127.0.0.1:{http}", $"--Broker:Port={mqtt}", $"--Storage:DataDirectory={dir.File("cloud")}", "--Security:Mode=Development"], name: "cloud");
         await cloud.WaitForLineAsync("cloud ready", TimeSpan.FromSeconds(60));
         using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromMinutes(5) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(dir.File("cloud/security/bootstrap-admin.key"))).Trim());
 
         var fleet = Enumerable.Range(1, gateways).Select(i => new RoundTripGateway($"bench-{i:D5}")).ToList();
         var connect = Stopwatch.StartNew();

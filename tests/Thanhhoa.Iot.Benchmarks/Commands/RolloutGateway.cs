@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Contracts.Topics;
+using Thanhhoa.Iot.TestSupport.Gateways;
 
 namespace Thanhhoa.Iot.Benchmarks.Commands;
 
@@ -17,13 +15,24 @@ namespace Thanhhoa.Iot.Benchmarks.Commands;
 /// <c>Range: bytes=N-</c> + If-Range, checks the SHA-256 and reports committed. Downloads share a gate,
 /// as a site's uplink would (the run's --parallel).
 /// </summary>
-internal sealed class RolloutGateway(string deviceId, HttpClient http, SemaphoreSlim gate, double interruptAt) : IAsyncDisposable
+internal sealed class RolloutGateway : IAsyncDisposable
 {
-    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly ContractDeviceClient _client;
+    private readonly HttpClient _http;
+    private readonly SemaphoreSlim _gate;
+    private readonly double _interruptAt;
     private readonly TaskCompletionSource<long> _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
 
-    public string DeviceId { get; } = deviceId;
+    public RolloutGateway(string deviceId, HttpClient http, SemaphoreSlim gate, double interruptAt)
+    {
+        _client = new ContractDeviceClient(deviceId, OnDownAsync);
+        _http = http;
+        _gate = gate;
+        _interruptAt = interruptAt;
+    }
+
+    public string DeviceId => _client.DeviceId;
 
     /// <summary>Stopwatch timestamp at which the committed report was acknowledged (stored by the cloud).</summary>
     public Task<long> Committed => _committed.Task;
@@ -34,46 +43,28 @@ internal sealed class RolloutGateway(string deviceId, HttpClient http, Semaphore
 
     public TimeSpan DownloadTime { get; private set; }
 
-    public bool Interrupted => interruptAt > 0;
+    public bool Interrupted => _interruptAt > 0;
 
-    public async Task ConnectAsync(int port)
+    public Task ConnectAsync(int port) => _client.JoinAsync(port, firmware: "1.4.1", timeout: TimeSpan.FromSeconds(60));
+
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    private Task OnDownAsync(TopicKind kind, byte[] payload)
     {
-        _client.ApplicationMessageReceivedAsync += e =>
+        if (kind == TopicKind.Firmware && payload.Length > 0 && Interlocked.Exchange(ref _started, 1) == 0)
         {
-            var payload = System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload);
-            if (DeviceTopics.TryParse(e.ApplicationMessage.Topic, out var topic) && topic.Kind == TopicKind.Firmware && payload.Length > 0
-                && Interlocked.Exchange(ref _started, 1) == 0)
-            {
-                var desired = JsonCodec.DecodeFirmwareDesired(payload);
-                _ = Task.Run(() => UpdateAsync(desired));
-            }
-
-            return Task.CompletedTask;
-        };
-        await _client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(DeviceId).WithCleanStart(false).WithSessionExpiryInterval(3600).WithTimeout(TimeSpan.FromSeconds(60)).Build());
-        await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(DeviceTopics.DownFilter(DeviceId), MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        await PublishAsync(TopicKind.State, JsonCodec.Encode(new StateMessage
-        {
-            Version = ContractInfo.Version, State = LinkState.Online, Session = 1, Timestamp = DateTimeOffset.UtcNow, Firmware = "1.4.1",
-        }), retain: true);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_client.IsConnected)
-        {
-            await _client.DisconnectAsync();
+            var desired = JsonCodec.DecodeFirmwareDesired(payload);
+            _ = Task.Run(() => UpdateAsync(desired));
         }
 
-        _client.Dispose();
+        return Task.CompletedTask;
     }
 
     private async Task UpdateAsync(FirmwareDesired desired)
     {
         try
         {
-            await gate.WaitAsync();
+            await _gate.WaitAsync();
             string sha;
             var clock = Stopwatch.StartNew();
             try
@@ -83,11 +74,11 @@ internal sealed class RolloutGateway(string deviceId, HttpClient http, Semaphore
             finally
             {
                 DownloadTime = clock.Elapsed;
-                gate.Release();
+                _gate.Release();
             }
 
             var state = sha == desired.Sha256 ? FirmwareState.Committed : FirmwareState.Failed;
-            await PublishAsync(TopicKind.FirmwareReported, JsonCodec.Encode(new FirmwareReport
+            await _client.PublishAsync(TopicKind.FirmwareReported, JsonCodec.Encode(new FirmwareReport
             {
                 Version = ContractInfo.Version, RolloutId = desired.RolloutId, State = state, Running = state == FirmwareState.Committed ? desired.FirmwareVersion : "1.4.1",
                 Target = desired.FirmwareVersion, Bytes = BodyBytes, Total = desired.Size, Timestamp = DateTimeOffset.UtcNow,
@@ -104,7 +95,7 @@ internal sealed class RolloutGateway(string deviceId, HttpClient http, Semaphore
     private async Task<string> DownloadAsync(FirmwareDesired desired)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var stopAt = interruptAt > 0 ? (long)(desired.Size * interruptAt) : long.MaxValue;
+        var stopAt = _interruptAt > 0 ? (long)(desired.Size * _interruptAt) : long.MaxValue;
         var (have, etag) = await ReadAsync(desired.Url, 0, null, stopAt, hash);
         if (have < desired.Size)
         {
@@ -125,7 +116,7 @@ internal sealed class RolloutGateway(string deviceId, HttpClient http, Semaphore
         }
 
         Requests++;
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using var body = await response.Content.ReadAsStreamAsync();
         var buffer = new byte[81920];
@@ -140,8 +131,4 @@ internal sealed class RolloutGateway(string deviceId, HttpClient http, Semaphore
 
         return (have, response.Headers.ETag);
     }
-
-    private Task<MqttClientPublishResult> PublishAsync(TopicKind kind, byte[] payload, bool retain = false) => _client.PublishAsync(
-        new MqttApplicationMessageBuilder().WithTopic(DeviceTopics.For(DeviceId, kind)).WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).WithContentType(ContractInfo.JsonContentType).Build());
 }

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Contracts.Topics;
+using Thanhhoa.Iot.TestSupport.Gateways;
 
 namespace Thanhhoa.Iot.Benchmarks.Commands;
 
@@ -15,47 +13,33 @@ namespace Thanhhoa.Iot.Benchmarks.Commands;
 /// records when the broker acknowledged that result, which the embedded broker does only after the cloud
 /// stored it. So "acknowledged" here is "the result is in the cloud's database".
 /// </summary>
-internal sealed class RoundTripGateway(string deviceId) : IAsyncDisposable
+internal sealed class RoundTripGateway : IAsyncDisposable
 {
-    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly ContractDeviceClient _client;
     private TaskCompletionSource<long> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public string DeviceId { get; } = deviceId;
+    public RoundTripGateway(string deviceId) => _client = new ContractDeviceClient(deviceId, OnDownAsync);
+
+    public string DeviceId => _client.DeviceId;
 
     /// <summary>Completes with the Stopwatch timestamp at which the next result was stored.</summary>
     public Task<long> NextStored => Volatile.Read(ref _stored).Task;
 
     public void Reset() => Volatile.Write(ref _stored, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    public async Task ConnectAsync(int port)
-    {
-        _client.ApplicationMessageReceivedAsync += e =>
-        {
-            if (DeviceTopics.TryParse(e.ApplicationMessage.Topic, out var topic) && topic.Kind == TopicKind.Command)
-            {
-                var command = JsonCodec.DecodeCommand(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
-                _ = Task.Run(() => AnswerAsync(command.Id));
-            }
+    public Task ConnectAsync(int port) => _client.JoinAsync(port, timeout: TimeSpan.FromSeconds(60));
 
-            return Task.CompletedTask;
-        };
-        await _client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(DeviceId).WithCleanStart(false).WithSessionExpiryInterval(3600).WithTimeout(TimeSpan.FromSeconds(60)).Build());
-        await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(DeviceTopics.DownFilter(DeviceId), MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        await PublishAsync(TopicKind.State, JsonCodec.Encode(new StateMessage
-        {
-            Version = ContractInfo.Version, State = LinkState.Online, Session = 1, Timestamp = DateTimeOffset.UtcNow,
-        }), retain: true);
-    }
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
 
-    public async ValueTask DisposeAsync()
+    private Task OnDownAsync(TopicKind kind, byte[] payload)
     {
-        if (_client.IsConnected)
+        if (kind == TopicKind.Command)
         {
-            await _client.DisconnectAsync();
+            var command = JsonCodec.DecodeCommand(payload);
+            _ = Task.Run(() => AnswerAsync(command.Id));
         }
 
-        _client.Dispose();
+        return Task.CompletedTask;
     }
 
     private async Task AnswerAsync(string id)
@@ -65,11 +49,7 @@ internal sealed class RoundTripGateway(string deviceId) : IAsyncDisposable
             Version = ContractInfo.Version, Id = id, Status = CommandStatus.Succeeded, Timestamp = DateTimeOffset.UtcNow,
             Result = new Dictionary<string, JsonElement> { ["pong"] = JsonSerializer.SerializeToElement(true) },
         });
-        await PublishAsync(TopicKind.CommandResult, result);
+        await _client.PublishAsync(TopicKind.CommandResult, result);
         Volatile.Read(ref _stored).TrySetResult(Stopwatch.GetTimestamp());
     }
-
-    private Task<MqttClientPublishResult> PublishAsync(TopicKind kind, byte[] payload, bool retain = false) => _client.PublishAsync(
-        new MqttApplicationMessageBuilder().WithTopic(DeviceTopics.For(DeviceId, kind)).WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).WithContentType(ContractInfo.JsonContentType).Build());
 }

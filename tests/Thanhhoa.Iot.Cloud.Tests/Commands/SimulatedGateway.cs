@@ -2,32 +2,30 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Contracts.Topics;
+using Thanhhoa.Iot.TestSupport.Gateways;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Commands;
 
 /// <summary>
-/// A lightweight gateway for cloud tests: one real MQTTnet 5 client that speaks the contract — persistent
-/// session, subscribe to its down/#, birth — and answers every down/cmd with a result (once per command
+/// A lightweight gateway for cloud tests on a <see cref="ContractDeviceClient"/> (persistent session, down/#,
+/// birth) that answers every down/cmd with a result (once per command
 /// id), and every down/config with a report. Hundreds or thousands of these run in one test process.
 /// </summary>
 internal sealed class SimulatedGateway : IAsyncDisposable
 {
-    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly ContractDeviceClient _client;
     private readonly ConcurrentDictionary<string, byte> _answered = new(StringComparer.Ordinal);
     private readonly Channel<DeviceCommand> _commands = Channel.CreateUnbounded<DeviceCommand>();
     private readonly Channel<DesiredConfigMessage> _configs = Channel.CreateUnbounded<DesiredConfigMessage>();
     private readonly Channel<ConfigReport> _reportsStored = Channel.CreateUnbounded<ConfigReport>();
-    private long _session;
 
-    public SimulatedGateway(string deviceId) => DeviceId = deviceId;
+    public SimulatedGateway(string deviceId) => _client = new ContractDeviceClient(deviceId, OnDownAsync);
 
-    public string DeviceId { get; }
+    public string DeviceId => _client.DeviceId;
 
     /// <summary>How the gateway answers a command; null leaves it unanswered (as an offline-then-dead gateway would).</summary>
     public Func<DeviceCommand, CommandResult?> Answer { get; set; } = c => Succeeded(c.Id);
@@ -59,73 +57,25 @@ internal sealed class SimulatedGateway : IAsyncDisposable
     };
 
     /// <summary>Connects (persistent session unless <paramref name="cleanStart"/>), subscribes to down/#, then publishes the birth.</summary>
-    public async Task ConnectAsync(int port, bool cleanStart = false, CancellationToken cancellationToken = default)
-    {
-        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(DeviceId)
-            .WithCleanStart(cleanStart)
-            .WithSessionExpiryInterval(cleanStart ? 0u : 3600u)
-            .WithTimeout(TimeSpan.FromSeconds(30))
-            .Build();
-        await _client.ConnectAsync(options, cancellationToken);
-        await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(DeviceTopics.DownFilter(DeviceId), MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
-        var birth = JsonCodec.Encode(new StateMessage
-        {
-            Version = ContractInfo.Version, State = LinkState.Online, Session = ++_session, Timestamp = DateTimeOffset.UtcNow,
-        });
-        await PublishAsync(TopicKind.State, birth, retain: true, cancellationToken);
-    }
+    public Task ConnectAsync(int port, bool cleanStart = false, CancellationToken cancellationToken = default) =>
+        _client.JoinAsync(port, cleanStart: cleanStart, cancellationToken: cancellationToken);
 
     /// <summary>Connects without the contract's subscribe and birth (a bare MQTT session), e.g. to let a broker queue build.</summary>
-    public async Task ConnectSilentlyAsync(int port)
-    {
-        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        await _client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(DeviceId).WithCleanStart(false).WithSessionExpiryInterval(3600).Build());
-    }
+    public Task ConnectSilentlyAsync(int port) => _client.ConnectAsync(port);
 
-    public Task SubscribeOnlyAsync() => _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-        .WithTopicFilter(DeviceTopics.DownFilter(DeviceId), MqttQualityOfServiceLevel.AtLeastOnce).Build());
+    public Task SubscribeOnlyAsync() => _client.SubscribeDownAsync();
 
-    public async Task DisconnectAsync()
-    {
-        _client.ApplicationMessageReceivedAsync -= OnMessageAsync;
-        if (_client.IsConnected)
-        {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build());
-        }
-    }
+    public Task DisconnectAsync() => _client.DisconnectAsync();
 
     public Task<MqttClientPublishResult> PublishAsync(TopicKind kind, byte[] payload, bool retain = false, CancellationToken cancellationToken = default) =>
-        _client.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic(DeviceTopics.For(DeviceId, kind))
-            .WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(retain)
-            .WithContentType(ContractInfo.JsonContentType)
-            .Build(), cancellationToken);
+        _client.PublishAsync(kind, payload, retain, cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    private Task OnDownAsync(TopicKind kind, byte[] payload)
     {
-        await DisconnectAsync();
-        _client.Dispose();
-    }
-
-    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
-    {
-        var message = e.ApplicationMessage;
-        if (!DeviceTopics.TryParse(message.Topic, out var topic))
-        {
-            return Task.CompletedTask;
-        }
-
         Received++;
-        var payload = System.Buffers.BuffersExtensions.ToArray(message.Payload);
-        if (topic.Kind == TopicKind.Command)
+        if (kind == TopicKind.Command)
         {
             CommandsReceived++;
             var command = JsonCodec.DecodeCommand(payload);
@@ -136,7 +86,7 @@ internal sealed class SimulatedGateway : IAsyncDisposable
                 _ = Task.Run(() => PublishAsync(TopicKind.CommandResult, JsonCodec.Encode(result)));
             }
         }
-        else if (topic.Kind == TopicKind.Config)
+        else if (kind == TopicKind.Config)
         {
             var config = JsonCodec.DecodeConfig(payload);
             _configs.Writer.TryWrite(config);

@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading.Channels;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Contracts.Topics;
+using Thanhhoa.Iot.TestSupport.Gateways;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Rollouts;
 
@@ -20,19 +18,18 @@ namespace Thanhhoa.Iot.Cloud.Tests.Rollouts;
 internal sealed class FirmwareGateway : IAsyncDisposable
 {
     private static readonly HttpClient Http = new();
-    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly ContractDeviceClient _client;
     private readonly ConcurrentDictionary<string, byte> _handled = new(StringComparer.Ordinal);
     private readonly Channel<FirmwareReport> _stored = Channel.CreateUnbounded<FirmwareReport>();
     private readonly TaskCompletionSource _cleared = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _session;
 
     public FirmwareGateway(string deviceId, string running = "1.0.0")
     {
-        DeviceId = deviceId;
+        _client = new ContractDeviceClient(deviceId, OnDownAsync);
         Running = running;
     }
 
-    public string DeviceId { get; }
+    public string DeviceId => _client.DeviceId;
 
     public string Running { get; private set; }
 
@@ -50,47 +47,20 @@ internal sealed class FirmwareGateway : IAsyncDisposable
 
     public long BytesDownloaded;
 
-    public async Task ConnectAsync(int port)
-    {
-        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        await _client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(DeviceId).WithCleanStart(false).WithSessionExpiryInterval(3600).WithTimeout(TimeSpan.FromSeconds(30)).Build());
-        await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(DeviceTopics.DownFilter(DeviceId), MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        var birth = JsonCodec.Encode(new StateMessage
-        {
-            Version = ContractInfo.Version, State = LinkState.Online, Session = ++_session, Timestamp = DateTimeOffset.UtcNow, Firmware = Running,
-        });
-        await PublishAsync(TopicKind.State, birth, retain: true);
-    }
+    /// <summary>Persistent session, down/#, and a birth naming the running firmware.</summary>
+    public Task ConnectAsync(int port) => _client.JoinAsync(port, firmware: Running);
 
-    public async Task DisconnectAsync()
-    {
-        _client.ApplicationMessageReceivedAsync -= OnMessageAsync;
-        if (_client.IsConnected)
-        {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build());
-        }
-    }
+    public Task DisconnectAsync() => _client.DisconnectAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await DisconnectAsync();
-        _client.Dispose();
-    }
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
 
-    private Task<MqttClientPublishResult> PublishAsync(TopicKind kind, byte[] payload, bool retain = false) =>
-        _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(DeviceTopics.For(DeviceId, kind)).WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).WithContentType(ContractInfo.JsonContentType).Build());
-
-    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    private Task OnDownAsync(TopicKind kind, byte[] payload)
     {
-        if (!DeviceTopics.TryParse(e.ApplicationMessage.Topic, out var topic) || topic.Kind != TopicKind.Firmware)
+        if (kind != TopicKind.Firmware)
         {
             return Task.CompletedTask;
         }
 
-        var payload = System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload);
         if (payload.Length == 0)
         {
             _cleared.TrySetResult();
@@ -141,7 +111,7 @@ internal sealed class FirmwareGateway : IAsyncDisposable
             Version = ContractInfo.Version, RolloutId = desired.RolloutId, State = state, Running = Running, Target = desired.FirmwareVersion,
             Bytes = bytes, Total = desired.Size, Reason = reason, Timestamp = DateTimeOffset.UtcNow,
         };
-        await PublishAsync(TopicKind.FirmwareReported, JsonCodec.Encode(report));
+        await _client.PublishAsync(TopicKind.FirmwareReported, JsonCodec.Encode(report));
         if (final)
         {
             _stored.Writer.TryWrite(report);

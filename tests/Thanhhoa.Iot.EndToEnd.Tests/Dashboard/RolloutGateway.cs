@@ -1,11 +1,9 @@
 using System.Threading.Channels;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Contracts.Topics;
+using Thanhhoa.Iot.TestSupport.Gateways;
 
 namespace Thanhhoa.Iot.EndToEnd.Tests.Dashboard;
 
@@ -16,12 +14,12 @@ namespace Thanhhoa.Iot.EndToEnd.Tests.Dashboard;
 /// </summary>
 internal sealed class RolloutGateway : IAsyncDisposable
 {
-    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly ContractDeviceClient _client;
     private readonly Channel<ConfigReport> _reported = Channel.CreateUnbounded<ConfigReport>();
 
-    private RolloutGateway(string deviceId) => DeviceId = deviceId;
+    private RolloutGateway(string deviceId) => _client = new ContractDeviceClient(deviceId, OnDownAsync);
 
-    public string DeviceId { get; }
+    public string DeviceId => _client.DeviceId;
 
     /// <summary>Set: the next configurations are refused at <c>$.settings.uploadSeconds</c> with this reason.</summary>
     public string? RefuseReason { get; set; }
@@ -32,35 +30,23 @@ internal sealed class RolloutGateway : IAsyncDisposable
     public static async Task<RolloutGateway> ConnectAsync(int port, string deviceId)
     {
         var gateway = new RolloutGateway(deviceId);
-        gateway._client.ApplicationMessageReceivedAsync += gateway.OnMessageAsync;
-        await gateway._client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(deviceId).WithCleanStart(true).WithTimeout(TimeSpan.FromSeconds(10)).Build());
-        await gateway._client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(DeviceTopics.DownFilter(deviceId), MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        await gateway.PublishAsync(TopicKind.State, JsonCodec.Encode(new StateMessage
-        {
-            Version = ContractInfo.Version, State = LinkState.Online, Session = 1, Timestamp = DateTimeOffset.UtcNow, Firmware = "0.1.0-e2e",
-        }), retain: true);
+        await gateway._client.JoinAsync(port, firmware: "0.1.0-e2e", cleanStart: true, timeout: TimeSpan.FromSeconds(10));
         return gateway;
     }
 
     /// <summary>Publishes a firmware report (QoS 1: stored by the embedded broker's cloud before the PUBACK).</summary>
-    public Task ReportFirmwareAsync(FirmwareReport report) => PublishAsync(TopicKind.FirmwareReported, JsonCodec.Encode(report));
+    public Task ReportFirmwareAsync(FirmwareReport report) => _client.PublishAcceptedAsync(TopicKind.FirmwareReported, JsonCodec.Encode(report));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _client.DisconnectAsync();
-        _client.Dispose();
-    }
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
 
-    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    private Task OnDownAsync(TopicKind kind, byte[] payload)
     {
-        if (!DeviceTopics.TryParse(e.ApplicationMessage.Topic, out var topic) || topic.Kind != TopicKind.Config)
+        if (kind != TopicKind.Config)
         {
             return Task.CompletedTask;
         }
 
-        var config = JsonCodec.DecodeConfig(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
+        var config = JsonCodec.DecodeConfig(payload);
         var report = RefuseReason is { } reason
             ? new ConfigReport
             {
@@ -78,7 +64,7 @@ internal sealed class RolloutGateway : IAsyncDisposable
         {
             try
             {
-                await PublishAsync(TopicKind.ConfigReported, JsonCodec.Encode(report));
+                await _client.PublishAcceptedAsync(TopicKind.ConfigReported, JsonCodec.Encode(report));
                 _reported.Writer.TryWrite(report);
             }
             catch (Exception ex) when (ex is InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException)
@@ -87,16 +73,5 @@ internal sealed class RolloutGateway : IAsyncDisposable
             }
         });
         return Task.CompletedTask;
-    }
-
-    private async Task PublishAsync(TopicKind kind, byte[] payload, bool retain = false)
-    {
-        var message = new MqttApplicationMessageBuilder().WithTopic(DeviceTopics.For(DeviceId, kind)).WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).WithContentType(ContractInfo.JsonContentType).Build();
-        var result = await _client.PublishAsync(message);
-        if (!result.IsSuccess)
-        {
-            throw new InvalidOperationException($"The cloud refused {kind} of {DeviceId}: {result.ReasonCode} {result.ReasonString}");
-        }
     }
 }
