@@ -1,20 +1,37 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Thanhhoa.Iot.LoadHarness;
 
-/// <summary>Reads what the cloud stored: the readings counter of each node's /metrics, and when one device's reading became visible over REST.</summary>
-public sealed class CloudProbe(IReadOnlyList<Uri> clouds) : IDisposable
+/// <summary>
+/// Reads what the cloud stored: the readings counter of each node's /metrics, when one device's reading became
+/// visible over REST, and how a command sent through the first node's REST API ended.
+/// </summary>
+public sealed class CloudProbe : IDisposable
 {
     private const string ReadingsCounter = "thiot_readings_ingested_total";
+    private static readonly string[] Terminal = ["Succeeded", "Failed", "Expired", "Cancelled"];
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly IReadOnlyList<Uri> _clouds;
+
+    /// <param name="apiKey">Sent as the bearer token (needed to create commands); null sends none.</param>
+    public CloudProbe(IReadOnlyList<Uri> clouds, string? apiKey = null)
+    {
+        _clouds = clouds;
+        if (apiKey is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+    }
 
     /// <summary>Readings stored, summed over every node (each node counts what it ingested).</summary>
     public async Task<long> ReadingsIngestedAsync(CancellationToken cancellationToken)
     {
         long total = 0;
-        foreach (var cloud in clouds)
+        foreach (var cloud in _clouds)
         {
             total += await ReadingsIngestedAsync(cloud, cancellationToken).ConfigureAwait(false);
         }
@@ -53,11 +70,44 @@ public sealed class CloudProbe(IReadOnlyList<Uri> clouds) : IDisposable
         return null;
     }
 
+    /// <summary>Creates a <c>ping</c> command for <paramref name="deviceId"/> (expiring in 5 minutes) and returns its id.</summary>
+    public async Task<string> SendCommandAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri(_clouds[0], "/api/commands"),
+            new { deviceId, type = "ping", expires = DateTimeOffset.UtcNow.AddMinutes(5) }, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"POST /api/commands for {deviceId} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}");
+        }
+
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return doc.RootElement.GetProperty("commands")[0].GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Polls the command until it reaches a final state (Succeeded, Failed, Expired, Cancelled); null when <paramref name="timeout"/> passed first.</summary>
+    public async Task<string?> CommandOutcomeAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            using var doc = JsonDocument.Parse(await _http.GetStringAsync(new Uri(_clouds[0], $"/api/commands/{id}"), cancellationToken).ConfigureAwait(false));
+            var status = doc.RootElement.GetProperty("status").ToString();
+            if (Terminal.Contains(status, StringComparer.OrdinalIgnoreCase))
+            {
+                return status;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken).ConfigureAwait(false); // sampling another process; no signal exists
+        }
+
+        return null;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<long> HighestSeqAsync(string deviceId, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(new Uri(clouds[0], $"/api/devices/{deviceId}"), cancellationToken).ConfigureAwait(false);
+        using var response = await _http.GetAsync(new Uri(_clouds[0], $"/api/devices/{deviceId}"), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             return 0;

@@ -11,14 +11,16 @@ namespace Thanhhoa.Iot.LoadHarness;
 /// <summary>
 /// One simulated gateway: an MQTT 5 client with the real contract's birth, last will and telemetry
 /// batches (sequence numbers from 1, no gaps), and nothing else (no outbox, no downlink). A batch that
-/// is not acknowledged with success is sent again with the same numbers, as a real outbox would.
+/// is not acknowledged with success is sent again with the same numbers, as a real outbox would. With
+/// <c>answerCommands</c> it also subscribes to its down/cmd and answers each command with a succeeded result.
 /// </summary>
-internal sealed class LightGateway(string deviceId, MqttClientFactory factory)
+internal sealed class LightGateway(string deviceId, MqttClientFactory factory, bool answerCommands = false)
 {
     private static readonly string[] Channels = ["battery_v", "load_a", "temp_c", "mains", "rect_v"];
     private readonly IMqttClient _client = factory.CreateMqttClient();
     private TelemetryBatch? _pending;
     private long _nextSeq = 1;
+    private int _answering;
 
     public string DeviceId { get; } = deviceId;
 
@@ -52,8 +54,18 @@ internal sealed class LightGateway(string deviceId, MqttClientFactory factory)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithWillContentType(ContractInfo.JsonContentType)
             .Build();
+        if (answerCommands && Interlocked.Exchange(ref _answering, 1) == 0)
+        {
+            _client.ApplicationMessageReceivedAsync += OnCommandAsync;
+        }
+
         var connack = await _client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         DrainHint = HintOf(connack.UserProperties) ?? DrainHint;
+        if (answerCommands)
+        {
+            await _client.SubscribeAsync(DeviceTopics.For(DeviceId, TopicKind.Command), MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+        }
+
         var birth = new MqttApplicationMessageBuilder()
             .WithTopic(state)
             .WithPayload(JsonCodec.Encode(State(LinkState.Online, time, null)))
@@ -95,6 +107,29 @@ internal sealed class LightGateway(string deviceId, MqttClientFactory factory)
         }
 
         _client.Dispose();
+    }
+
+    /// <summary>Answers outside the receive loop, as the real gateway does through its outbox; a failed answer is the cloud's expiry to see.</summary>
+    private Task OnCommandAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        if (!DeviceTopics.TryParse(e.ApplicationMessage.Topic, out var topic) || topic.Kind != TopicKind.Command)
+        {
+            return Task.CompletedTask;
+        }
+
+        var command = JsonCodec.DecodeCommand(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
+        var result = new CommandResult
+        {
+            Version = ContractInfo.Version, Id = command.Id, Status = CommandStatus.Succeeded,
+            Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+        };
+        _ = Task.Run(() => _client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(DeviceTopics.For(DeviceId, TopicKind.CommandResult))
+            .WithPayload(JsonCodec.Encode(result))
+            .WithContentType(ContractInfo.JsonContentType)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build()));
+        return Task.CompletedTask;
     }
 
     private static double? HintOf(IReadOnlyCollection<MqttUserProperty>? properties) =>

@@ -53,7 +53,7 @@ public sealed class LoadFleet : IAsyncDisposable
     {
         var factory = new MqttClientFactory();
         var gateways = Enumerable.Range(1, options.Gateways)
-            .Select(i => new LightGateway($"{options.Prefix}{i:D5}", factory))
+            .Select(i => new LightGateway($"{options.Prefix}{i:D5}", factory, options.CommandInterval > TimeSpan.Zero))
             .ToList();
         var fleet = new LoadFleet(options, time, gateways);
         var perTick = Math.Max(1, options.ConnectRate / 20);

@@ -49,6 +49,15 @@ public sealed record LoadOptions
     /// </summary>
     public bool HonourDrainHint { get; init; }
 
+    /// <summary>
+    /// During the measured window, one command (type <c>ping</c>) to the next gateway this often through the first cloud's
+    /// REST API, timed until the cloud shows it succeeded (zero: no commands, and gateways do not subscribe to down/cmd).
+    /// </summary>
+    public TimeSpan CommandInterval { get; init; }
+
+    /// <summary>The API key (operator or admin) commands are sent with; the cloud's bootstrap key file in a test set-up.</summary>
+    public string? ApiKey { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         var o = new LoadOptions();
@@ -71,6 +80,8 @@ public sealed record LoadOptions
                 "--sink" => o with { SinkFilter = v },
                 "--batches" => o with { BatchesPerGateway = Int(v) },
                 "--drain-hint" => o with { HonourDrainHint = v is "true" or "1" },
+                "--commands" => o with { CommandInterval = TimeSpan.FromMilliseconds(Int(v)) },
+                "--api-key" => o with { ApiKey = v },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'; see the usage text (thiot-load --help)."),
             };
         }

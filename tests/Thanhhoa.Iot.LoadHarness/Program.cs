@@ -7,8 +7,11 @@ if (args.Contains("--help") || args.Length == 0)
     Console.WriteLine("""
         thiot-load --broker HOST:PORT [--gateways N] [--readings R] [--interval MS] [--duration S] [--warmup S]
                    [--in-flight N] [--connect-rate N] [--encoding cbor|json] [--cloud URL[,URL...]] [--sink FILTER] [--prefix P]
+                   [--commands MS --api-key KEY]
         Prints one RESULT line: readings/s acknowledged, stored by the cloud (/metrics) and received by the
-        baseline subscriber (--sink), PUBACK p50/p99 and publish-to-REST visibility p50/p99.
+        baseline subscriber (--sink), PUBACK p50/p99, publish-to-REST visibility p50/p99, errors, and with
+        --commands one ping command every MS through the first cloud's API (operator key): round trip p50/p99
+        to "Succeeded" and commands that failed.
         """);
     return 0;
 }

@@ -8,7 +8,7 @@ using Thanhhoa.Iot.TestSupport.Processes;
 namespace Thanhhoa.Iot.Benchmarks.Commands;
 
 /// <summary>
-/// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1] [--shapes embedded,pg,baseline]</c>: the same
+/// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1] [--commands 500] [--shapes embedded,pg,baseline]</c>: the same
 /// lightweight fleet (thiot-load, in this process) against three shapes, one after the other in one run:
 /// (1) the cloud with its embedded broker and LiteDB (PUBACK after store); (2) mosquitto + cloud node(s)
 /// + PostgreSQL; (3) mosquitto delivering to a bare subscriber that discards (the baseline). Prints one
@@ -27,6 +27,7 @@ internal static class ScaleCommand
             Warmup = TimeSpan.FromSeconds(CommandArgs.Int(args, "--warmup", 10)),
             MaxInFlight = CommandArgs.Int(args, "--in-flight", 2000),
             ConnectRate = CommandArgs.Int(args, "--connect-rate", 1000),
+            CommandInterval = TimeSpan.FromMilliseconds(CommandArgs.Int(args, "--commands", 500)),
         };
         var nodes = CommandArgs.Int(args, "--nodes", 1);
         Console.WriteLine($"scale: {fleet.Gateways} gateways, {fleet.ReadingsPerBatch} readings/batch, a batch per {fleet.Interval.TotalMilliseconds} ms per gateway, " +
@@ -58,7 +59,7 @@ internal static class ScaleCommand
             [$"--Broker:Port={mqtt}", $"--Storage:DataDirectory={dir.Path}"]);
         var before = RssMiB(cloud.Id);
         var cpu = new CpuWindow().Add("harness", Self).Add("cloud (broker + LiteDB)", () => [cloud.Id]);
-        var report = await LoadRun.RunAsync(fleet with { BrokerPort = mqtt, Clouds = [new Uri($"http://127.0.0.1:{http}")] }, Console.Out,
+        var report = await LoadRun.RunAsync(fleet with { BrokerPort = mqtt, Clouds = [new Uri($"http://127.0.0.1:{http}")], ApiKey = BootstrapKey(dir.Path) }, Console.Out,
             async f =>
             {
                 cpu.Start();
@@ -98,7 +99,8 @@ internal static class ScaleCommand
             await Task.Delay(TimeSpan.FromSeconds(2)); // subscriptions in place before the fleet publishes
             var cpu = new CpuWindow().Add("harness", Self).Add("mosquitto", () => ProcessCpu.Matching(broker.ConfigFile))
                 .Add("cloud", () => clouds.Select(c => c.Process.Id).ToList()).Add("postgres", () => ProcessCpu.Matching(pg.DataDirectory));
-            var report = await LoadRun.RunAsync(fleet with { BrokerPort = broker.Port, Clouds = clouds.Select(c => c.Url).ToList() }, Console.Out,
+            var report = await LoadRun.RunAsync(
+                fleet with { BrokerPort = broker.Port, Clouds = clouds.Select(c => c.Url).ToList(), ApiKey = BootstrapKey(Path.Combine(dir.Path, "node-0")) }, Console.Out,
                 _ =>
                 {
                     cpu.Start();
@@ -123,7 +125,7 @@ internal static class ScaleCommand
     {
         await using var broker = await MosquittoBroker.StartAsync();
         var cpu = new CpuWindow().Add("harness + subscriber", Self).Add("mosquitto", () => ProcessCpu.Matching(broker.ConfigFile));
-        var report = await LoadRun.RunAsync(fleet with { BrokerPort = broker.Port, SinkFilter = "$share/ingest/thiot/v1/+/up/#" }, Console.Out,
+        var report = await LoadRun.RunAsync(fleet with { BrokerPort = broker.Port, SinkFilter = "$share/ingest/thiot/v1/+/up/#", CommandInterval = TimeSpan.Zero }, Console.Out,
             _ =>
             {
                 cpu.Start();
@@ -155,6 +157,9 @@ internal static class ScaleCommand
             }
         }
     }
+
+    /// <summary>The admin key a fresh cloud writes into its data directory (the harness creates commands with it).</summary>
+    private static string BootstrapKey(string dataDirectory) => File.ReadAllText(Path.Combine(dataDirectory, "security", "bootstrap-admin.key")).Trim();
 
     private static IReadOnlyList<int> Self() => [Environment.ProcessId];
 
