@@ -1,12 +1,62 @@
+using System.Buffers.Binary;
 using LiteDB;
 using Thanhhoa.Iot.Cloud.Registry;
 using Thanhhoa.Iot.Contracts.Messages;
 
 namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
-/// <summary>Maps <see cref="DeviceState"/> to BSON and back. Times are UTC ticks.</summary>
+/// <summary>
+/// Maps <see cref="DeviceState"/> to BSON and back. Times are UTC ticks. The device's document also holds
+/// its sequence ledger ("seqs": the reading sequence numbers stored, as [lo, hi) pairs of little-endian
+/// int64), which every write of a telemetry message already reads and rewrites with the registry row.
+/// </summary>
 internal static class DeviceDocuments
 {
+    private const string Ledger = "seqs";
+
+    /// <summary>The document of <paramref name="s"/>, keeping the ledger of <paramref name="previous"/> (the document it replaces).</summary>
+    public static BsonDocument From(DeviceState s, BsonDocument? previous)
+    {
+        var doc = From(s);
+        if (previous is not null && previous.TryGetValue(Ledger, out var ledger))
+        {
+            doc[Ledger] = ledger;
+        }
+
+        return doc;
+    }
+
+    public static SequenceRanges LedgerOf(BsonDocument? d)
+    {
+        if (d is null || !d.TryGetValue(Ledger, out var value))
+        {
+            return new SequenceRanges();
+        }
+
+        var bytes = value.AsBinary;
+        var ranges = new (long, long)[bytes.Length / 16];
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            var pair = bytes.AsSpan(i * 16, 16);
+            ranges[i] = (BinaryPrimitives.ReadInt64LittleEndian(pair), BinaryPrimitives.ReadInt64LittleEndian(pair[8..]));
+        }
+
+        return SequenceRanges.From(ranges);
+    }
+
+    public static void SetLedger(BsonDocument d, SequenceRanges ledger)
+    {
+        var bytes = new byte[ledger.Ranges.Count * 16];
+        for (var i = 0; i < ledger.Ranges.Count; i++)
+        {
+            var pair = bytes.AsSpan(i * 16, 16);
+            BinaryPrimitives.WriteInt64LittleEndian(pair, ledger.Ranges[i].Lo);
+            BinaryPrimitives.WriteInt64LittleEndian(pair[8..], ledger.Ranges[i].Hi);
+        }
+
+        d[Ledger] = bytes;
+    }
+
     public static BsonDocument From(DeviceState s)
     {
         var channels = new BsonDocument();
