@@ -53,7 +53,8 @@ public sealed class LegacyReadingsConversionTests
             Assert.That(again, Is.EqualTo(new AppendResult(0, old.Count)), "the ledgers hold every converted reading");
             Assert.That(store.Database.CollectionExists(LegacyReadingsConversion.Legacy), Is.False);
             Assert.That(store.Database.GetCollection(LiteDbStore.ReadingBlocks).Count(), Is.EqualTo(6), "gw-1: 2 messages x 2 hours; gw-2, gw-3: one each");
-            Assert.That(registry!.Channels["mains"].Seq, Is.EqualTo(40));
+            Assert.That(registry!.Channels["mains"], Is.EqualTo(new ChannelValue(1, T0, Quality.Good, 40)), "a row of the old layout still reads, after the ledger was added to it");
+            Assert.That((registry.Firmware, registry.LastSeen), Is.EqualTo(("1.4.2", (DateTimeOffset?)T0.AddHours(1))));
             Assert.That(logger.Ids, Does.Contain(4101).And.Contain(4103));
         });
     }
@@ -122,7 +123,7 @@ public sealed class LegacyReadingsConversionTests
         collection.InsertBulk(readings.Select(OldDocument));
         if (devices.Length > 0)
         {
-            db.GetCollection("devices").InsertBulk(devices.Select(DeviceDocuments.From));
+            db.GetCollection("devices").InsertBulk(devices.Select(OldDeviceDocument));
         }
     }
 
@@ -147,6 +148,30 @@ public sealed class LegacyReadingsConversionTests
         }
 
         return doc;
+    }
+
+    /// <summary>A registry row as written before the channel map was packed: one sub-document per channel.</summary>
+    private static BsonDocument OldDeviceDocument(DeviceState s)
+    {
+        var channels = new BsonDocument();
+        foreach (var (name, value) in s.Channels)
+        {
+            channels[name] = new BsonDocument { ["v"] = value.Value, ["t"] = value.Timestamp.UtcTicks, ["q"] = (int)value.Quality, ["s"] = value.Seq };
+        }
+
+        return new BsonDocument
+        {
+            ["_id"] = s.DeviceId,
+            ["online"] = s.Online,
+            ["session"] = s.Session,
+            ["first"] = s.FirstSeen.UtcTicks,
+            ["last"] = s.LastSeen is { } last ? last.UtcTicks : BsonValue.Null,
+            ["changed"] = BsonValue.Null,
+            ["reason"] = BsonValue.Null,
+            ["fw"] = "1.4.2",
+            ["site"] = BsonValue.Null,
+            ["ch"] = channels,
+        };
     }
 
     private static string Pad(long value) => value.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);

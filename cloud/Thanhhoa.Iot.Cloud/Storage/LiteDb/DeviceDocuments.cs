@@ -14,6 +14,12 @@ internal static class DeviceDocuments
 {
     private const string Ledger = "seqs";
 
+    /// <summary>
+    /// The newest value per channel, packed (<see cref="ChannelRecords"/>): every telemetry message reads and
+    /// rewrites this document, and a BSON sub-document per channel made that the largest part of a write.
+    /// </summary>
+    private const string PackedChannels = "cb";
+
     /// <summary>The document of <paramref name="s"/>, keeping the ledger of <paramref name="previous"/> (the document it replaces).</summary>
     public static BsonDocument From(DeviceState s, BsonDocument? previous)
     {
@@ -57,34 +63,19 @@ internal static class DeviceDocuments
         d[Ledger] = bytes;
     }
 
-    public static BsonDocument From(DeviceState s)
+    public static BsonDocument From(DeviceState s) => new()
     {
-        var channels = new BsonDocument();
-        foreach (var (name, value) in s.Channels)
-        {
-            channels[name] = new BsonDocument
-            {
-                ["v"] = value.Value,
-                ["t"] = value.Timestamp.UtcTicks,
-                ["q"] = (int)value.Quality,
-                ["s"] = value.Seq,
-            };
-        }
-
-        return new BsonDocument
-        {
-            ["_id"] = s.DeviceId,
-            ["online"] = s.Online,
-            ["session"] = s.Session,
-            ["first"] = s.FirstSeen.UtcTicks,
-            ["last"] = Ticks(s.LastSeen),
-            ["changed"] = Ticks(s.StateChangedAt),
-            ["reason"] = Text(s.OfflineReason),
-            ["fw"] = Text(s.Firmware),
-            ["site"] = Text(s.Site),
-            ["ch"] = channels,
-        };
-    }
+        ["_id"] = s.DeviceId,
+        ["online"] = s.Online,
+        ["session"] = s.Session,
+        ["first"] = s.FirstSeen.UtcTicks,
+        ["last"] = Ticks(s.LastSeen),
+        ["changed"] = Ticks(s.StateChangedAt),
+        ["reason"] = Text(s.OfflineReason),
+        ["fw"] = Text(s.Firmware),
+        ["site"] = Text(s.Site),
+        [PackedChannels] = ChannelRecords.Pack(s.Channels),
+    };
 
     public static DeviceState ToState(BsonDocument d) => new()
     {
@@ -97,15 +88,14 @@ internal static class DeviceDocuments
         OfflineReason = Text(d["reason"]),
         Firmware = Text(d["fw"]),
         Site = Text(d["site"]),
-        Channels = d["ch"].AsDocument.ToDictionary(
-            kv => kv.Key,
-            kv => new ChannelValue(
-                kv.Value["v"].AsDouble,
-                TelemetryDocuments.Time(kv.Value["t"]),
-                (Quality)kv.Value["q"].AsInt32,
-                kv.Value["s"].AsInt64),
-            StringComparer.Ordinal),
+        Channels = d.TryGetValue(PackedChannels, out var packed) ? ChannelRecords.Unpack(packed.AsBinary) : ChannelsOf(d["ch"].AsDocument),
     };
+
+    /// <summary>The channel map as rows written before <see cref="PackedChannels"/> kept it: one sub-document per channel.</summary>
+    private static Dictionary<string, ChannelValue> ChannelsOf(BsonDocument channels) => channels.ToDictionary(
+        kv => kv.Key,
+        kv => new ChannelValue(kv.Value["v"].AsDouble, TelemetryDocuments.Time(kv.Value["t"]), (Quality)kv.Value["q"].AsInt32, kv.Value["s"].AsInt64),
+        StringComparer.Ordinal);
 
     private static BsonValue Ticks(DateTimeOffset? at) => at is { } t ? t.UtcTicks : BsonValue.Null;
 
