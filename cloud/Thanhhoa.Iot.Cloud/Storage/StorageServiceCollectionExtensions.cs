@@ -34,7 +34,8 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(sp => new LiteDbStore(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory,
-            sp.GetService<IStoreWriteObserver>()));
+            sp.GetService<IStoreWriteObserver>(),
+            sp.GetService<ILogger<LiteDbStore>>()));
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<LiteDbStore>());
         services.AddSingleton<ITelemetryStore, LiteTelemetryStore>();
         services.AddSingleton<IDeviceRegistry, LiteDeviceRegistry>();

@@ -1,6 +1,8 @@
 using NUnit.Framework;
+using Thanhhoa.Iot.Cloud.Registry;
 using Thanhhoa.Iot.Cloud.Storage;
 using Thanhhoa.Iot.Cloud.Storage.LiteDb;
+using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.TestSupport;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Storage;
@@ -45,6 +47,63 @@ public sealed class LiteDbStoreTests : StoreTestSuite
             Assert.That(observer.Requests, Is.EqualTo(1), "readings and registry row must be one write of the group, not two");
             Assert.That(state!.Channels["battery_v"].Seq, Is.EqualTo(5));
         });
+    }
+
+    [Test]
+    public async Task StoreReadings_FiftyReadingsWithinOneHour_OneBlockDocument()
+    {
+        var store = new LiteDbStore(_dir.Path);
+        await using var _ = store;
+        await new LiteReadingsWriter(store).StoreReadingsAsync("gw-1", Readings("gw-1", 1, 50), TestMessages.T0, CancellationToken.None);
+        var blocks = store.Database.GetCollection(LiteDbStore.ReadingBlocks);
+        Assert.Multiple(() =>
+        {
+            Assert.That(blocks.Count(), Is.EqualTo(1));
+            Assert.That(blocks.FindAll().Single()["n"].AsInt32, Is.EqualTo(50));
+        });
+    }
+
+    [Test]
+    public async Task StoreReadings_MessageAcrossAnHour_OneBlockPerHourAndQueryInOrder()
+    {
+        var store = new LiteDbStore(_dir.Path);
+        await using var _ = store;
+        var at = TestMessages.T0.AddMinutes(59).AddSeconds(30);
+        var readings = Enumerable.Range(1, 60).Select(i => Reading("gw-1", i, i % 2 == 0 ? "mains" : "battery_v", at.AddSeconds(i), i)).ToList();
+        await new LiteReadingsWriter(store).StoreReadingsAsync("gw-1", readings, TestMessages.T0, CancellationToken.None);
+        var mains = await new LiteTelemetryStore(store).QueryReadingsAsync(
+            new TelemetryQuery("gw-1", "mains", at, at.AddSeconds(40), 10), CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.Database.GetCollection(LiteDbStore.ReadingBlocks).Count(), Is.EqualTo(2));
+            Assert.That(mains.Select(r => r.Seq), Is.EqualTo(new long[] { 2, 4, 6, 8, 10, 12, 14, 16, 18, 20 }));
+        });
+    }
+
+    [Test]
+    public async Task Open_ReadingBlocks_OnlyTheIdIndex()
+    {
+        var store = new LiteDbStore(_dir.Path);
+        await using var _ = store;
+        await new LiteTelemetryStore(store).AppendReadingsAsync(Readings("gw-1", 1, 5), CancellationToken.None);
+        var indexes = store.Database.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", LiteDbStore.ReadingBlocks)).Select(d => d["name"].AsString);
+        Assert.That(indexes, Is.EqualTo(new[] { "_id" }));
+    }
+
+    [Test]
+    public async Task StoreReadings_AfterRegistryUpdatesAndReopen_LedgerKept()
+    {
+        await using (var first = Open(null))
+        {
+            await first.Writer!.StoreReadingsAsync("gw-1", Readings("gw-1", 1, 10), TestMessages.T0, CancellationToken.None);
+            await first.Registry.ApplyLinkAsync("gw-1", new LinkUpdate(LinkState.Online, 1, TestMessages.T0), CancellationToken.None);
+            await first.Registry.MarkAllOfflineAsync("cloud restarted", TestMessages.T0, CancellationToken.None);
+            await first.Registry.TouchAsync("gw-1", TestMessages.T0, CancellationToken.None);
+        }
+
+        await using var second = Open(null);
+        var again = await second.Writer!.StoreReadingsAsync("gw-1", Readings("gw-1", 5, 10), TestMessages.T0, CancellationToken.None);
+        Assert.That(again.Appended, Is.EqualTo(new AppendResult(4, 6)));
     }
 
     [Test]

@@ -1,16 +1,18 @@
 using LiteDB;
 using LiteDB.Engine;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 /// <summary>
 /// The cloud's LiteDB database: two files in the data directory (<c>cloud.db</c> and its write-ahead
 /// log <c>cloud-log.db</c>), opened through <see cref="DurableFileStream"/> so commits are durable,
-/// with one <see cref="GroupCommitWriter"/> that every store on this database writes through.
+/// with one <see cref="GroupCommitWriter"/> that every store on this database writes through. A file of
+/// the layout before reading blocks is converted when opened (<see cref="LegacyReadingsConversion"/>).
 /// </summary>
 public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
 {
-    internal const string Readings = "readings";
+    internal const string ReadingBlocks = "reading_blocks";
     internal const string Events = "events";
     internal const string Devices = "devices";
     internal const string RejectCounts = "reject_counts";
@@ -22,7 +24,7 @@ public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
     private readonly LiteEngine _engine;
     private int _disposed;
 
-    public LiteDbStore(string dataDirectory, IStoreWriteObserver? observer = null)
+    public LiteDbStore(string dataDirectory, IStoreWriteObserver? observer = null, ILogger<LiteDbStore>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
@@ -34,6 +36,7 @@ public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
         _engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log, Collation = Collation.Binary });
         Database = new LiteDatabase(_engine, disposeOnClose: true);
         EnsureIndexes(Database);
+        LegacyReadingsConversion.Run(Database, DataFile, logger ?? (ILogger)NullLogger.Instance);
         Writer = new GroupCommitWriter(Database, observer);
     }
 
@@ -61,8 +64,6 @@ public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
 
     private static void EnsureIndexes(LiteDatabase db)
     {
-        db.GetCollection(Readings).EnsureIndex(LiteDbKeys.DeviceChannelTime, "$." + LiteDbKeys.DeviceChannelTime);
-        db.GetCollection(Readings).EnsureIndex(LiteDbKeys.DeviceTime, "$." + LiteDbKeys.DeviceTime);
         db.GetCollection(Events).EnsureIndex(LiteDbKeys.DeviceTime, "$." + LiteDbKeys.DeviceTime);
         db.GetCollection(RecentRejects).EnsureIndex(LiteDbKeys.Device, "$." + LiteDbKeys.Device);
         db.GetCollection(RejectCounts).EnsureIndex(LiteDbKeys.Device, "$." + LiteDbKeys.Device);

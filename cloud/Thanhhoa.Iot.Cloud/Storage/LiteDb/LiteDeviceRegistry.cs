@@ -38,10 +38,11 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
             db =>
             {
                 var devices = db.GetCollection(LiteDbStore.Devices);
-                var online = devices.Find(Query.EQ("online", true)).Select(DeviceDocuments.ToState).ToList();
-                foreach (var state in online)
+                var online = devices.Find(Query.EQ("online", true)).ToList();
+                foreach (var doc in online)
                 {
-                    devices.Update(DeviceDocuments.From(state with { Online = false, OfflineReason = reason, StateChangedAt = at }));
+                    var state = DeviceDocuments.ToState(doc);
+                    devices.Update(DeviceDocuments.From(state with { Online = false, OfflineReason = reason, StateChangedAt = at }, doc));
                 }
 
                 return online.Count;
@@ -68,7 +69,7 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
             return false;
         }
 
-        devices.Upsert(DeviceDocuments.From(next));
+        devices.Upsert(DeviceDocuments.From(next, existing));
         return true;
     }
 }

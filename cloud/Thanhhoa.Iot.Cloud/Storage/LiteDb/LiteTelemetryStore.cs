@@ -3,14 +3,22 @@ using LiteDB;
 
 namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
-/// <summary>Readings and events in LiteDB; dedup by the document id (device + sequence).</summary>
+/// <summary>
+/// Readings and events in LiteDB. Readings are kept as blocks (one document per device, hour and message)
+/// deduplicated by each device's sequence ledger (<see cref="BlockAppender"/>); events one document each,
+/// deduplicated by the document id (device + sequence).
+/// </summary>
 public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
 {
     public Task<AppendResult> AppendReadingsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
-        var docs = readings.Select(TelemetryDocuments.From).ToList();
-        return store.Writer.WriteAsync(db => InsertNew(db.GetCollection(LiteDbStore.Readings), docs), cancellationToken);
+        var devices = readings.GroupBy(r => r.DeviceId, StringComparer.Ordinal).ToList();
+        return store.Writer.WriteAsync(
+            db => devices.Aggregate(
+                default(AppendResult),
+                (sum, device) => sum + BlockAppender.Append(db, device.Key, device.ToList(), device.Min(r => r.ReceivedAt), change: null).Appended),
+            cancellationToken);
     }
 
     public Task<AppendResult> AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
@@ -23,11 +31,7 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
     public Task<IReadOnlyList<StoredReading>> QueryReadingsAsync(TelemetryQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (field, prefix) = query.Channel is null
-            ? (LiteDbKeys.DeviceTime, query.DeviceId)
-            : (LiteDbKeys.DeviceChannelTime, $"{query.DeviceId}|{query.Channel}");
-        var docs = Range(LiteDbStore.Readings, field, prefix, query, query.Limit);
-        return Task.FromResult<IReadOnlyList<StoredReading>>(docs.Select(TelemetryDocuments.ToReading).ToList());
+        return Task.FromResult(ReadingBlock.Select(BlocksOf(query), query));
     }
 
     public Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken)
@@ -101,6 +105,44 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
 
         return existing;
     }
+
+    /// <summary>
+    /// The blocks a query needs, in hour order, stopping after the hour in which the limit was reached:
+    /// blocks of one hour may overlap in time (one per message), blocks of a later hour never come earlier.
+    /// </summary>
+    private List<ReadingBlock> BlocksOf(TelemetryQuery query)
+    {
+        var (firstHour, lastHour) = ReadingBlock.Hours(query);
+        var (low, high) = LiteDbKeys.TimeRange(query.DeviceId, firstHour, lastHour);
+        var docs = store.Database.GetCollection(LiteDbStore.ReadingBlocks).Query()
+            .Where(Query.Between("_id", low, high))
+            .OrderBy("_id")
+            .ToEnumerable();
+        var blocks = new List<ReadingBlock>();
+        var found = 0;
+        DateTimeOffset? hour = null;
+        foreach (var doc in docs)
+        {
+            var blockHour = BlockDocuments.HourOf(doc);
+            if (blockHour != hour && found >= query.Limit)
+            {
+                break;
+            }
+
+            hour = blockHour;
+            if (query.Channel is null || BlockDocuments.HasChannel(doc, query.Channel))
+            {
+                var block = BlockDocuments.ToBlock(doc);
+                blocks.Add(block);
+                found += block.Readings.Count(r => Matches(r, query));
+            }
+        }
+
+        return blocks;
+    }
+
+    private static bool Matches(StoredReading r, TelemetryQuery query) =>
+        r.Timestamp >= query.From && r.Timestamp <= query.To && (query.Channel is null || string.Equals(r.Channel, query.Channel, StringComparison.Ordinal));
 
     private List<BsonDocument> Range(string collectionName, string field, string prefix, TelemetryQuery query, int limit)
     {

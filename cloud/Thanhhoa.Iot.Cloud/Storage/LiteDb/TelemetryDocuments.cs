@@ -3,23 +3,10 @@ using Thanhhoa.Iot.Contracts.Messages;
 
 namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
-/// <summary>Maps readings and events to BSON and back (explicit, no reflection mapper). Times are UTC ticks.</summary>
+/// <summary>Maps events (and readings of the old one-document-per-reading layout) to BSON and back (explicit, no reflection mapper). Times are UTC ticks.</summary>
 internal static class TelemetryDocuments
 {
-    public static BsonDocument From(StoredReading r) => WithTimeQuality(new BsonDocument
-    {
-        ["_id"] = LiteDbKeys.Id(r.DeviceId, r.Seq),
-        [LiteDbKeys.Device] = r.DeviceId,
-        ["s"] = r.Seq,
-        ["c"] = r.Channel,
-        ["t"] = r.Timestamp.UtcTicks,
-        ["v"] = r.Value,
-        ["q"] = (int)r.Quality,
-        ["r"] = r.ReceivedAt.UtcTicks,
-        [LiteDbKeys.DeviceTime] = LiteDbKeys.ByTime(r.DeviceId, r.Timestamp, r.Seq),
-        [LiteDbKeys.DeviceChannelTime] = LiteDbKeys.ByChannelTime(r.DeviceId, r.Channel, r.Timestamp, r.Seq),
-    }, r.TimeQuality);
-
+    /// <summary>A reading of the layout before blocks (one document per reading, <see cref="LegacyReadingsConversion"/>).</summary>
     public static StoredReading ToReading(BsonDocument d) => new(
         d[LiteDbKeys.Device].AsString,
         d["s"].AsInt64,
