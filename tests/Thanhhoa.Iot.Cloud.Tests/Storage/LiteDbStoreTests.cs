@@ -107,6 +107,25 @@ public sealed class LiteDbStoreTests : StoreTestSuite
     }
 
     [Test]
+    public async Task AppendEvents_BetweenReadings_LedgerStaysOneRange()
+    {
+        var store = new LiteDbStore(_dir.Path);
+        await using var _ = store;
+        var telemetry = new LiteTelemetryStore(store);
+        for (var i = 0; i < 20; i++)
+        {
+            // A site that alarms between its readings: seq 3k+1..3k+2 readings, 3k+3 an event.
+            await telemetry.AppendReadingsAsync(Readings("gw-1", (3 * i) + 1, 2), CancellationToken.None);
+            await telemetry.AppendEventsAsync(
+                [new StoredEvent("gw-1", (3 * i) + 3, TestMessages.T0, "mains_fail", EventAction.Raise, Severity.Critical, null, null, null, TestMessages.T0)],
+                CancellationToken.None);
+        }
+
+        var ledger = DeviceDocuments.LedgerOf(store.Database.GetCollection(LiteDbStore.Devices).FindById("gw-1"));
+        Assert.That(ledger.Ranges, Is.EqualTo(new[] { (1L, 61L) }), "readings and events share one sequence space: no gap per event");
+    }
+
+    [Test]
     public async Task Append_StoreClosed_TaskFails()
     {
         var s = Open(null);

@@ -37,6 +37,25 @@ internal static class BlockAppender
         return (new AppendResult(fresh.Count, readings.Count - fresh.Count), next, blocks);
     }
 
+    /// <summary>
+    /// Adds numbers stored elsewhere (events, which keep their own documents) to the device's ledger: readings and
+    /// events share one sequence space per gateway, so a ledger that skipped them would keep a gap per event in the
+    /// row every telemetry message rewrites. A device without a row gets one first seen at <paramref name="at"/>.
+    /// </summary>
+    public static void MarkStored(LiteDatabase db, string deviceId, IEnumerable<long> seqs, DateTimeOffset at)
+    {
+        var devices = db.GetCollection(LiteDbStore.Devices);
+        var existing = devices.FindById(deviceId);
+        var ledger = DeviceDocuments.LedgerOf(existing);
+        var added = seqs.Aggregate(false, (any, seq) => ledger.Add(seq) | any);
+        if (existing is null || added)
+        {
+            var doc = existing ?? DeviceDocuments.From(DeviceState.New(deviceId, at));
+            DeviceDocuments.SetLedger(doc, ledger);
+            devices.Upsert(doc);
+        }
+    }
+
     /// <summary>One block per device, hour and time of receipt (a message's readings share the last).</summary>
     private static int InsertBlocks(LiteDatabase db, IReadOnlyCollection<StoredReading> readings)
     {

@@ -6,7 +6,8 @@ namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 /// <summary>
 /// Readings and events in LiteDB. Readings are kept as blocks (one document per device, hour and message)
 /// deduplicated by each device's sequence ledger (<see cref="BlockAppender"/>); events one document each,
-/// deduplicated by the document id (device + sequence).
+/// deduplicated by the document id (device + sequence), their numbers added to the same ledger (one sequence
+/// space per gateway, as in the PostgreSQL store).
 /// </summary>
 public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
 {
@@ -25,7 +26,18 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
     {
         ArgumentNullException.ThrowIfNull(events);
         var docs = events.Select(TelemetryDocuments.From).ToList();
-        return store.Writer.WriteAsync(db => InsertNew(db.GetCollection(LiteDbStore.Events), docs), cancellationToken);
+        return store.Writer.WriteAsync(
+            db =>
+            {
+                var appended = InsertNew(db.GetCollection(LiteDbStore.Events), docs);
+                foreach (var device in events.GroupBy(e => e.DeviceId, StringComparer.Ordinal))
+                {
+                    BlockAppender.MarkStored(db, device.Key, device.Select(e => e.Seq), device.Min(e => e.ReceivedAt));
+                }
+
+                return appended;
+            },
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredReading>> QueryReadingsAsync(TelemetryQuery query, CancellationToken cancellationToken)
