@@ -122,6 +122,22 @@ public sealed class PostgresReadingsWriterTests
     }
 
     [Test]
+    public async Task QueryReadings_LimitReachedInAnHourOfSeveralMessages_EarliestAcrossAllOfThem()
+    {
+        await using var store = await _db.OpenAsync();
+        var telemetry = new PostgresTelemetryStore(store);
+        await telemetry.AppendReadingsAsync([Reading(1, 1, T0), Reading(3, 3, T0), Reading(9, 61, T0)], None);
+        await telemetry.AppendReadingsAsync([Reading(2, 2, T0.AddSeconds(1)), Reading(4, 4, T0.AddSeconds(1))], None);
+
+        var found = await telemetry.QueryReadingsAsync(new TelemetryQuery("gw-lim", null, T0, T0.AddHours(2), 3), None);
+
+        Assert.That(found.Select(r => r.Seq), Is.EqualTo(new long[] { 1, 2, 3 }), "the second message's block of the same hour is read too");
+
+        static StoredReading Reading(long seq, int minute, DateTimeOffset received) =>
+            new("gw-lim", seq, "battery_v", T0.AddMinutes(minute), seq, Quality.Good, received);
+    }
+
+    [Test]
     public async Task StoreReadings_CopyGroupOfUnsyncedReadings_TimeQualityKept()
     {
         await using var store = await _db.OpenAsync();
