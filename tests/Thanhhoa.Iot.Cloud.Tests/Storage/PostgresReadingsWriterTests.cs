@@ -23,7 +23,7 @@ public sealed class PostgresReadingsWriterTests
     }
 
     [SetUp]
-    public Task EmptyAsync() => _db.ExecuteAsync("TRUNCATE readings, events, sequence_ledger, devices RESTART IDENTITY");
+    public Task EmptyAsync() => _db.ExecuteAsync("TRUNCATE reading_blocks, events, sequence_ledger, devices RESTART IDENTITY");
 
     [Test]
     public async Task StoreReadings_ConcurrentMessages_ShareCommits()
@@ -87,17 +87,54 @@ public sealed class PostgresReadingsWriterTests
     {
         await using var store = await _db.OpenAsync();
         await using var writer = new PostgresReadingsWriter(store);
-        var many = ReadingsGroupTransaction.CopyFromRows + 100;
-        var first = await writer.StoreReadingsAsync("gw-1", Readings("gw-1", 1, many), T0, None);
-        var again = await writer.StoreReadingsAsync("gw-1", Readings("gw-1", 51, many), T0, None);
-        var found = await new PostgresTelemetryStore(store).QueryReadingsAsync(new TelemetryQuery("gw-1", "battery_v", T0.AddSeconds(3), T0.AddSeconds(3), 10), None);
+        var many = (ReadingBlockRows.CopyFromBlocks * 3) + 10; // three readings an hour: more blocks than COPY needs
+        var first = await writer.StoreReadingsAsync("gw-1", Spread("gw-1", 1, many), T0, None);
+        var again = await writer.StoreReadingsAsync("gw-1", Spread("gw-1", 51, many), T0, None);
+        var at = Spread("gw-1", 1, many)[2].Timestamp;
+        var found = await new PostgresTelemetryStore(store).QueryReadingsAsync(new TelemetryQuery("gw-1", "battery_v", at, at, 10), None);
         Assert.Multiple(async () =>
         {
             Assert.That(first.Appended, Is.EqualTo(new AppendResult(many, 0)));
             Assert.That(again.Appended, Is.EqualTo(new AppendResult(50, many - 50)));
             Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM readings"), Is.EqualTo(many + 50));
-            Assert.That(found.Single(), Is.EqualTo(Readings("gw-1", 1, many)[2]));
+            Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM reading_blocks"), Is.GreaterThanOrEqualTo(ReadingBlockRows.CopyFromBlocks));
+            Assert.That(found.Single(), Is.EqualTo(Spread("gw-1", 1, many)[2]));
         });
+    }
+
+    [Test]
+    public async Task StoreReadings_FiftyReadingsWithinOneHour_OneRow()
+    {
+        await using var store = await _db.OpenAsync();
+        await using var writer = new PostgresReadingsWriter(store);
+        var message = Readings("gw-50", 1, 50).Select((r, i) => r with { Channel = i % 2 == 0 ? "battery_v" : "temp_c" }).ToList();
+
+        var stored = await writer.StoreReadingsAsync("gw-50", message, T0, None);
+        var back = await new PostgresTelemetryStore(store).QueryReadingsAsync(new TelemetryQuery("gw-50", null, T0, T0.AddHours(1), 100), None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(stored.Appended, Is.EqualTo(new AppendResult(50, 0)));
+            Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM reading_blocks"), Is.EqualTo(1));
+            Assert.That(await _db.ScalarAsync<string>("SELECT array_to_string(channel_names, ',') FROM reading_blocks"), Is.EqualTo("battery_v,temp_c"));
+            Assert.That(back, Is.EqualTo(message));
+        });
+    }
+
+    [Test]
+    public async Task QueryReadings_LimitReachedInAnHourOfSeveralMessages_EarliestAcrossAllOfThem()
+    {
+        await using var store = await _db.OpenAsync();
+        var telemetry = new PostgresTelemetryStore(store);
+        await telemetry.AppendReadingsAsync([Reading(1, 1, T0), Reading(3, 3, T0), Reading(9, 61, T0)], None);
+        await telemetry.AppendReadingsAsync([Reading(2, 2, T0.AddSeconds(1)), Reading(4, 4, T0.AddSeconds(1))], None);
+
+        var found = await telemetry.QueryReadingsAsync(new TelemetryQuery("gw-lim", null, T0, T0.AddHours(2), 3), None);
+
+        Assert.That(found.Select(r => r.Seq), Is.EqualTo(new long[] { 1, 2, 3 }), "the second message's block of the same hour is read too");
+
+        static StoredReading Reading(long seq, int minute, DateTimeOffset received) =>
+            new("gw-lim", seq, "battery_v", T0.AddMinutes(minute), seq, Quality.Good, received);
     }
 
     [Test]
@@ -105,7 +142,7 @@ public sealed class PostgresReadingsWriterTests
     {
         await using var store = await _db.OpenAsync();
         await using var writer = new PostgresReadingsWriter(store);
-        var rows = Readings("gw-tq", 1, ReadingsGroupTransaction.CopyFromRows + 10).Select(r => r with { TimeQuality = TimeQuality.Unsynced }).ToList();
+        var rows = Spread("gw-tq", 1, (ReadingBlockRows.CopyFromBlocks * 3) + 10).Select(r => r with { TimeQuality = TimeQuality.Unsynced }).ToList();
 
         await writer.StoreReadingsAsync("gw-tq", rows, T0, None);
 
@@ -148,6 +185,10 @@ public sealed class PostgresReadingsWriterTests
 
     private static List<StoredReading> Readings(string device, long firstSeq, int count) =>
         Enumerable.Range(0, count).Select(i => new StoredReading(device, firstSeq + i, "battery_v", T0.AddSeconds(firstSeq + i), 48 + i, Quality.Good, T0)).ToList();
+
+    // Three readings an hour, so a message makes a block per hour.
+    private static List<StoredReading> Spread(string device, long firstSeq, int count) =>
+        Enumerable.Range(0, count).Select(i => new StoredReading(device, firstSeq + i, "battery_v", T0.AddMinutes(20 * (firstSeq + i)), 48 + i, Quality.Good, T0)).ToList();
 
     private sealed class CommitCounter : IStoreWriteObserver
     {

@@ -48,7 +48,7 @@ public sealed class PostgresSchemaTests
         var db = await PostgresDatabase.CreateAsync("parts");
         await using var store = await db.OpenAsync(new FakeTimeProvider(T0), new PostgresStorageOptions { PartitionDaysBehind = 1, PartitionDaysAhead = 2 });
         var partitions = await PartitionsAsync(db);
-        Assert.That(partitions, Is.EqualTo(new[] { "readings_p20261125", "readings_p20261126", "readings_p20261127", "readings_p20261128" }));
+        Assert.That(partitions, Is.EqualTo(new[] { "reading_blocks_p20261125", "reading_blocks_p20261126", "reading_blocks_p20261127", "reading_blocks_p20261128" }));
     }
 
     [Test]
@@ -60,7 +60,7 @@ public sealed class PostgresSchemaTests
         var telemetry = new PostgresTelemetryStore(store);
         var farAhead = T0.AddDays(5);
         await telemetry.AppendReadingsAsync([new StoredReading("gw-1", 1, "battery_v", farAhead, 48, Quality.Good, T0)], None);
-        var inDefault = await db.ScalarAsync<long>("SELECT count(*) FROM readings_default");
+        var inDefault = await db.ScalarAsync<long>("SELECT count(*) FROM reading_blocks_default");
 
         time.Advance(TimeSpan.FromDays(4));
         await store.Partitions.RunAsync(None);
@@ -68,8 +68,8 @@ public sealed class PostgresSchemaTests
         Assert.Multiple(async () =>
         {
             Assert.That(inDefault, Is.EqualTo(1));
-            Assert.That(await db.ScalarAsync<long>("SELECT count(*) FROM readings_default"), Is.Zero);
-            Assert.That(await db.ScalarAsync<long>("SELECT count(*) FROM readings_p20261201"), Is.EqualTo(1));
+            Assert.That(await db.ScalarAsync<long>("SELECT count(*) FROM reading_blocks_default"), Is.Zero);
+            Assert.That(await db.ScalarAsync<long>("SELECT count(*) FROM reading_blocks_p20261201"), Is.EqualTo(1));
             Assert.That(found.Select(r => r.Seq), Is.EqualTo(new long[] { 1 }));
         });
     }
@@ -90,7 +90,7 @@ public sealed class PostgresSchemaTests
         {
             Assert.That(dropped, Is.EqualTo(1), "26 Nov lies wholly before the 3-day horizon (27 Nov)");
             Assert.That(created, Is.EqualTo(2));
-            Assert.That(await PartitionsAsync(db), Does.Not.Contain("readings_p20261126"));
+            Assert.That(await PartitionsAsync(db), Does.Not.Contain("reading_blocks_p20261126"));
             Assert.That(await telemetry.QueryReadingsAsync(new TelemetryQuery("gw-1", null, T0.AddDays(-1), T0.AddDays(1), 100), None), Is.Empty);
             Assert.That(again, Is.EqualTo(new AppendResult(0, 10)), "the ledger still knows the dropped numbers: a late resend is not stored again");
         });
@@ -171,6 +171,6 @@ public sealed class PostgresSchemaTests
 
     private static Task<List<string>> PartitionsAsync(PostgresDatabase db) => db.ColumnAsync("""
         SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-        WHERE i.inhparent = 'readings'::regclass AND c.relname <> 'readings_default' ORDER BY c.relname
+        WHERE i.inhparent = 'reading_blocks'::regclass AND c.relname <> 'reading_blocks_default' ORDER BY c.relname
         """);
 }

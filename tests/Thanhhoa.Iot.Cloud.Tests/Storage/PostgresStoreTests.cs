@@ -19,7 +19,7 @@ public sealed class PostgresStoreTests : StoreTestSuite
 
     [SetUp]
     public Task EmptyAsync() =>
-        _db.ExecuteAsync("TRUNCATE readings, events, sequence_ledger, devices, reject_counts, reject_recent RESTART IDENTITY");
+        _db.ExecuteAsync("TRUNCATE reading_blocks, events, sequence_ledger, devices, reject_counts, reject_recent RESTART IDENTITY");
 
     protected override async Task<StoreSession> OpenAsync()
     {

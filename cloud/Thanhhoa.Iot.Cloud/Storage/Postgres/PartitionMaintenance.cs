@@ -4,15 +4,15 @@ using Npgsql;
 namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 /// <summary>
-/// Keeps daily <c>readings</c> partitions ready from <see cref="PostgresStorageOptions.PartitionDaysBehind"/>
+/// Keeps daily <c>reading_blocks</c> partitions (by block hour) ready from <see cref="PostgresStorageOptions.PartitionDaysBehind"/>
 /// days ago to <see cref="PostgresStorageOptions.PartitionDaysAhead"/> days ahead, and drops whole
 /// partitions older than <see cref="PostgresStorageOptions.RetentionDays"/> (a DROP TABLE, not a DELETE
-/// of millions of rows). Readings outside the prepared days wait in the default partition; making a
-/// partition moves the default partition's rows of that day into it in the same transaction.
+/// of millions of rows). Blocks outside the prepared days wait in the default partition; making a
+/// partition moves the default partition's blocks of that day into it in the same transaction.
 /// </summary>
 internal sealed class PartitionMaintenance(PostgresStore store, PostgresStorageOptions options, TimeProvider time)
 {
-    private const string Prefix = "readings_p";
+    private const string Prefix = "reading_blocks_p";
 
     /// <summary>Makes missing partitions and drops expired ones; returns (created, dropped).</summary>
     public async Task<(int Created, int Dropped)> RunAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class PartitionMaintenance(PostgresStore store, PostgresStorageO
 
         if (options.RetentionDays > 0)
         {
-            await using var purge = new NpgsqlCommand("DELETE FROM readings_default WHERE ts < @horizon", connection);
+            await using var purge = new NpgsqlCommand("DELETE FROM reading_blocks_default WHERE hour < @horizon", connection);
             purge.Parameters.AddWithValue("horizon", Horizon(today).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
             await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -67,10 +67,10 @@ internal sealed class PartitionMaintenance(PostgresStore store, PostgresStorageO
         var to = day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var sql = $"""
-            CREATE TABLE {name} (LIKE readings INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
-            WITH moved AS (DELETE FROM readings_default WHERE ts >= '{from} 00:00:00+00' AND ts < '{to} 00:00:00+00' RETURNING *)
+            CREATE TABLE {name} (LIKE reading_blocks INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+            WITH moved AS (DELETE FROM reading_blocks_default WHERE hour >= '{from} 00:00:00+00' AND hour < '{to} 00:00:00+00' RETURNING *)
                 INSERT INTO {name} SELECT * FROM moved;
-            ALTER TABLE readings ATTACH PARTITION {name} FOR VALUES FROM ('{from} 00:00:00+00') TO ('{to} 00:00:00+00');
+            ALTER TABLE reading_blocks ATTACH PARTITION {name} FOR VALUES FROM ('{from} 00:00:00+00') TO ('{to} 00:00:00+00');
             """;
         await using (var command = new NpgsqlCommand(sql, connection, tx))
         {
@@ -84,7 +84,7 @@ internal sealed class PartitionMaintenance(PostgresStore store, PostgresStorageO
     {
         const string Sql = """
             SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-            WHERE i.inhparent = 'readings'::regclass AND c.relname LIKE 'readings\_p%'
+            WHERE i.inhparent = 'reading_blocks'::regclass AND c.relname LIKE 'reading\_blocks\_p%'
             """;
         await using var command = new NpgsqlCommand(Sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -2,8 +2,9 @@ namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 /// <summary>
 /// The schema, as an append-only list: never edit a migration that has shipped, add the next one.
-/// Readings are range-partitioned by their own timestamp (daily partitions made by
-/// <see cref="PartitionMaintenance"/>, a default partition catching anything outside them).
+/// Readings are stored as blocks (one row per device and hour, <see cref="ReadingBlocksMigration"/>),
+/// range-partitioned by the block's hour (daily partitions made by <see cref="PartitionMaintenance"/>, a
+/// default partition catching anything outside them).
 /// Deduplication by (device, sequence) cannot be a unique key on a table partitioned by time (the key
 /// would have to include the timestamp), so it is the <c>sequence_ledger</c>: per device, the set of
 /// sequence numbers already stored, as an int8multirange that coalesces to a few ranges (see docs/deployment.md).
@@ -105,5 +106,6 @@ internal static class PostgresMigrations
             ALTER TABLE readings ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
             ALTER TABLE events ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
             """),
+        ReadingBlocksMigration.Create(7),
     ];
 }

@@ -7,10 +7,10 @@ using Thanhhoa.Iot.Contracts.Messages;
 namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 /// <summary>
-/// Readings (partitioned by time) and events in PostgreSQL. Every append is one transaction: lock the
-/// senders' <c>sequence_ledger</c> rows (in device order, so concurrent appends on several nodes never
-/// deadlock), keep only numbers the ledger does not hold, insert them with one multi-row statement and
-/// add them to the ledger. Two nodes storing the same redelivered message therefore store it once.
+/// Readings (as <see cref="ReadingBlock"/>s, one row per device, hour and arrival, partitioned by hour) and
+/// events in PostgreSQL. Every append is one transaction: lock the senders' <c>sequence_ledger</c> rows (in
+/// device order, so concurrent appends on several nodes never deadlock), keep only numbers the ledger does
+/// not hold, write them (readings as blocks) and add them to the ledger. Two nodes storing the same redelivered message therefore store it once.
 /// </summary>
 public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStore
 {
@@ -24,13 +24,6 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         FROM unnest(@ids::text[], @added::text[]) AS v(id, added) WHERE l.device_id = v.id
         """;
 
-    private const string InsertReadings = """
-        INSERT INTO readings (device_id, seq, channel, ts, value, quality, received_at, time_quality)
-        SELECT * FROM unnest(@d::text[], @s::int8[], @c::text[], @t::timestamptz[], @v::float8[], @q::int2[], @r::timestamptz[], @tq::int2[])
-        """;
-
-    private const string CopyReadings = "COPY readings (device_id, seq, channel, ts, value, quality, received_at, time_quality) FROM STDIN (FORMAT BINARY)";
-
     private const string InsertEvents = """
         INSERT INTO events (device_id, seq, ts, code, action, severity, channel, message, vals, received_at, time_quality)
         SELECT d, s, t, code, a, sev, ch, m, vals::jsonb, r, tq
@@ -39,13 +32,12 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         ON CONFLICT (device_id, seq) DO NOTHING
         """;
 
-    private const string ReadingColumns = "device_id, seq, channel, ts, value, quality, received_at, time_quality";
     private const string EventColumns = "device_id, seq, ts, code, action, severity, channel, message, vals::text, received_at, time_quality";
 
     public Task<AppendResult> AppendReadingsAsync(IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
-        return AppendAsync(readings, r => r.DeviceId, r => r.Seq, InsertReadingsAsync, cancellationToken);
+        return AppendAsync(readings, r => r.DeviceId, r => r.Seq, ReadingBlockRows.WriteAsync, cancellationToken);
     }
 
     public Task<AppendResult> AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
@@ -57,18 +49,36 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
     public async Task<IReadOnlyList<StoredReading>> QueryReadingsAsync(TelemetryQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = $"SELECT {ReadingColumns} FROM readings WHERE device_id = @d AND ts BETWEEN @from AND @to"
-                  + (query.Channel is null ? string.Empty : " AND channel = @c") + " ORDER BY ts, seq LIMIT @n";
-        await using var command = Query(sql, query);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<StoredReading>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var (firstHour, lastHour) = ReadingBlock.Hours(query);
+        var sql = $"SELECT {ReadingBlockRows.ReadColumns} FROM reading_blocks WHERE device_id = @d AND hour BETWEEN @h1 AND @h2"
+                  + (query.Channel is null ? string.Empty : " AND @c = ANY(channel_names)") + " ORDER BY hour";
+        await using var command = store.DataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("d", query.DeviceId);
+        command.Parameters.AddWithValue("h1", firstHour.UtcDateTime);
+        command.Parameters.AddWithValue("h2", lastHour.UtcDateTime);
+        if (query.Channel is not null)
         {
-            rows.Add(new StoredReading(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), Time(reader, 3),
-                reader.GetDouble(4), (Quality)reader.GetInt16(5), Time(reader, 6), (TimeQuality)reader.GetInt16(7)));
+            command.Parameters.AddWithValue("c", query.Channel);
         }
 
-        return rows;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var blocks = new List<ReadingBlock>();
+        var matched = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var block = ReadingBlockRows.Read(reader);
+
+            // Blocks come by hour and never span one: once an hour ends with Limit readings, later hours cannot be in the answer.
+            if (matched >= query.Limit && (blocks.Count == 0 || block.Hour != blocks[^1].Hour))
+            {
+                break;
+            }
+
+            blocks.Add(block);
+            matched += ReadingBlock.Select([block], query).Count;
+        }
+
+        return ReadingBlock.Select(blocks, query);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(TelemetryQuery query, CancellationToken cancellationToken)
@@ -145,40 +155,6 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
         }
 
         return ledgers;
-    }
-
-    internal static async Task InsertReadingsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<StoredReading> rows, CancellationToken cancellationToken)
-    {
-        await using var command = PostgresStore.Command(InsertReadings, connection, tx);
-        command.Parameters.AddWithValue("d", rows.Select(r => r.DeviceId).ToArray());
-        command.Parameters.AddWithValue("s", rows.Select(r => r.Seq).ToArray());
-        command.Parameters.AddWithValue("c", rows.Select(r => r.Channel).ToArray());
-        command.Parameters.AddWithValue("t", rows.Select(r => r.Timestamp.UtcDateTime).ToArray());
-        command.Parameters.AddWithValue("v", rows.Select(r => r.Value).ToArray());
-        command.Parameters.AddWithValue("q", rows.Select(r => (short)r.Quality).ToArray());
-        command.Parameters.AddWithValue("r", rows.Select(r => r.ReceivedAt.UtcDateTime).ToArray());
-        command.Parameters.AddWithValue("tq", rows.Select(r => (short)r.TimeQuality).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The same rows as <see cref="InsertReadingsAsync"/> with binary COPY: far less work per row for large groups.</summary>
-    internal static async Task CopyReadingsAsync(NpgsqlConnection connection, List<StoredReading> rows, CancellationToken cancellationToken)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(CopyReadings, cancellationToken).ConfigureAwait(false);
-        foreach (var r in rows)
-        {
-            await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(r.DeviceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(r.Seq, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(r.Channel, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(r.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(r.Value, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync((short)r.Quality, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(r.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync((short)r.TimeQuality, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-        }
-
-        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task InsertEventsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<StoredEvent> rows, CancellationToken cancellationToken)

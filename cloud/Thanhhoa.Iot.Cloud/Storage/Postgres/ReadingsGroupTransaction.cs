@@ -5,16 +5,13 @@ namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 /// <summary>
 /// The statements of one group commit of telemetry messages, inside the caller's transaction: lock the
-/// senders' ledger rows (in device order), keep the readings no earlier write stored, insert them all with
-/// one statement (binary COPY for large groups), add them to the ledgers with one statement, then lock the senders' device rows (in
+/// senders' ledger rows (in device order), keep the readings no earlier write stored, write them as
+/// <see cref="ReadingBlock"/> rows (binary COPY for large groups, see <see cref="ReadingBlockRows"/>), add them to the ledgers with one statement, then lock the senders' device rows (in
 /// device order, always after the ledgers, so concurrent groups on several nodes never deadlock) and
 /// write last seen and the newest value per channel with one statement.
 /// </summary>
 internal static class ReadingsGroupTransaction
 {
-    /// <summary>From this many new readings a group is written with binary COPY instead of one multi-row INSERT.</summary>
-    internal const int CopyFromRows = 500;
-
     private const string LockDevices = $"""
         INSERT INTO devices (device_id, first_seen) SELECT * FROM unnest(@ids::text[], @at::timestamptz[]) AS v(id, at) ORDER BY id ON CONFLICT DO NOTHING;
         SELECT {DeviceRows.Columns} FROM devices WHERE device_id = ANY(@ids) ORDER BY device_id FOR UPDATE
@@ -60,14 +57,7 @@ internal static class ReadingsGroupTransaction
             return 0;
         }
 
-        if (fresh.Count >= CopyFromRows)
-        {
-            await PostgresTelemetryStore.CopyReadingsAsync(connection, fresh, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await PostgresTelemetryStore.InsertReadingsAsync(connection, tx, fresh, cancellationToken).ConfigureAwait(false);
-        }
+        await ReadingBlockRows.WriteAsync(connection, tx, fresh, cancellationToken).ConfigureAwait(false);
 
         var added = fresh.GroupBy(r => r.DeviceId, StringComparer.Ordinal).ToList();
         await using var update = PostgresStore.Command(PostgresTelemetryStore.AddToLedger, connection, tx);
