@@ -4,7 +4,7 @@ namespace Thanhhoa.Iot.Cloud.Storage;
 /// One device's readings of one UTC hour, kept as one row (PostgreSQL) or one document (LiteDB) instead
 /// of one per reading: a store's cost is per row and per index entry, and a telemetry message holds
 /// tens to hundreds of readings. Each message's new readings become one block per hour they fall in (so
-/// several blocks may share a device and hour). Blocks never span an hour, so a time-range query reads the blocks whose
+/// several blocks may share a device and hour; a block keeps one arrival time, <see cref="ReceivedAt"/>). Blocks never span an hour, so a time-range query reads the blocks whose
 /// <see cref="Hour"/> lies in [hour of From, To] and filters inside them (<see cref="Select"/>).
 /// Readings inside a block are ordered by timestamp, then sequence.
 /// </summary>
@@ -27,6 +27,9 @@ public sealed class ReadingBlock
 
     public IReadOnlyList<StoredReading> Readings { get; }
 
+    /// <summary>When the cloud received the block's readings (one message's, so one time).</summary>
+    public DateTimeOffset ReceivedAt => Readings[0].ReceivedAt;
+
     public DateTimeOffset First => Readings[0].Timestamp;
 
     public DateTimeOffset Last => Readings[^1].Timestamp;
@@ -38,15 +41,19 @@ public sealed class ReadingBlock
         return new DateTimeOffset(utc - (utc % Span.Ticks), TimeSpan.Zero);
     }
 
-    /// <summary>Groups readings into blocks by device and hour (each ordered by timestamp, then sequence).</summary>
+    /// <summary>
+    /// Groups readings into blocks by device, hour and arrival time (each ordered by timestamp, then sequence):
+    /// readings of several messages stored in one group commit stay apart, each with its own arrival time.
+    /// </summary>
     public static IReadOnlyList<ReadingBlock> Split(IEnumerable<StoredReading> readings)
     {
         ArgumentNullException.ThrowIfNull(readings);
         return readings
-            .GroupBy(r => (r.DeviceId, Hour: HourOf(r.Timestamp)))
+            .GroupBy(r => (r.DeviceId, Hour: HourOf(r.Timestamp), r.ReceivedAt.UtcTicks))
             .Select(g => new ReadingBlock(g.Key.DeviceId, g.Key.Hour, g.OrderBy(r => r.Timestamp).ThenBy(r => r.Seq).ToList()))
             .OrderBy(b => b.DeviceId, StringComparer.Ordinal)
             .ThenBy(b => b.Hour)
+            .ThenBy(b => b.ReceivedAt)
             .ToList();
     }
 

@@ -56,7 +56,7 @@ internal static class BlockAppender
         }
     }
 
-    /// <summary>One block per device, hour and time of receipt (a message's readings share the last).</summary>
+    /// <summary>One block per device, hour and time of receipt (<see cref="ReadingBlock.Split"/>).</summary>
     private static int InsertBlocks(LiteDatabase db, IReadOnlyCollection<StoredReading> readings)
     {
         if (readings.Count == 0)
@@ -66,14 +66,10 @@ internal static class BlockAppender
 
         var blocks = db.GetCollection(LiteDbStore.ReadingBlocks);
         var inserted = 0;
-        foreach (var received in readings.GroupBy(r => r.ReceivedAt.UtcTicks))
+        foreach (var block in ReadingBlock.Split(readings))
         {
-            var receivedAt = new DateTimeOffset(received.Key, TimeSpan.Zero);
-            foreach (var block in ReadingBlock.Split(received))
-            {
-                blocks.Insert(BlockDocuments.From(block, receivedAt));
-                inserted++;
-            }
+            blocks.Insert(BlockDocuments.From(block));
+            inserted++;
         }
 
         return inserted;

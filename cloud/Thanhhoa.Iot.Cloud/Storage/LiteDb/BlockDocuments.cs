@@ -17,7 +17,7 @@ internal static class BlockDocuments
     public const int RecordSize = 28;
     private const int Format = 1;
 
-    public static BsonDocument From(ReadingBlock block, DateTimeOffset receivedAt)
+    public static BsonDocument From(ReadingBlock block)
     {
         var channels = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new BsonArray();
@@ -43,7 +43,7 @@ internal static class BlockDocuments
             ["h"] = block.Hour.UtcTicks,
             ["s"] = firstSeq,
             ["n"] = block.Readings.Count,
-            ["r"] = receivedAt.UtcTicks,
+            ["r"] = block.ReceivedAt.UtcTicks,
             ["f"] = Format,
             [Channels] = names,
             ["b"] = records,

@@ -142,13 +142,13 @@ public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStor
             cancellationToken);
     }
 
-    internal static async Task<Dictionary<string, SequenceLedger>> LockLedgersAsync(
+    internal static async Task<Dictionary<string, SequenceRanges>> LockLedgersAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, string[] devices, CancellationToken cancellationToken)
     {
         await using var command = PostgresStore.Command(LockLedger, connection, tx);
         command.Parameters.AddWithValue("ids", devices);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var ledgers = new Dictionary<string, SequenceLedger>(StringComparer.Ordinal);
+        var ledgers = new Dictionary<string, SequenceRanges>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             ledgers[reader.GetString(0)] = SequenceLedger.From(reader.GetFieldValue<NpgsqlRange<long>[]>(1));

@@ -23,14 +23,10 @@ internal static class ReadingBlockRows
 
     private const string Copy = $"COPY reading_blocks ({WriteColumns}) FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>The blocks of <paramref name="readings"/>: by device, hour and arrival time.</summary>
-    public static List<ReadingBlock> Blocks(IEnumerable<StoredReading> readings) =>
-        readings.GroupBy(r => r.ReceivedAt).SelectMany(ReadingBlock.Split).ToList();
-
     /// <summary>Writes the readings as blocks inside the caller's transaction; returns the number of rows written.</summary>
     public static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<StoredReading> readings, CancellationToken cancellationToken)
     {
-        var rows = Blocks(readings).Select(Row.Of).ToList();
+        var rows = ReadingBlock.Split(readings).Select(Row.Of).ToList();
         if (rows.Count >= CopyFromBlocks)
         {
             await CopyAsync(connection, rows, cancellationToken).ConfigureAwait(false);
