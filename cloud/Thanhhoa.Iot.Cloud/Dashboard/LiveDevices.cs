@@ -61,11 +61,30 @@ public sealed class LiveDevices(IDeviceRegistry registry)
         return state.Site;
     }
 
+    /// <summary>
+    /// Takes a device's row as another node stored it (read by the cluster poll), unless this node already holds a newer
+    /// one or the same: later session, then later state change, then later contact. True when it changed the view.
+    /// </summary>
+    public bool Merge(DeviceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_devices.TryGetValue(state.DeviceId, out var held) && Version(held).CompareTo(Version(state)) >= 0)
+        {
+            return false;
+        }
+
+        Put(state);
+        return true;
+    }
+
     public DeviceState? Get(string deviceId) => _devices.GetValueOrDefault(deviceId);
 
     public DeviceState? ForSite(string site) => _bySite.TryGetValue(site, out var id) ? _devices.GetValueOrDefault(id) : null;
 
     public string? SiteOf(string deviceId) => _devices.GetValueOrDefault(deviceId)?.Site;
+
+    private static (long, DateTimeOffset, DateTimeOffset) Version(DeviceState s) =>
+        (s.Session, s.StateChangedAt ?? DateTimeOffset.MinValue, s.LastSeen ?? DateTimeOffset.MinValue);
 
     private void Put(DeviceState state)
     {

@@ -105,5 +105,6 @@ internal static class PostgresMigrations
             ALTER TABLE readings ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
             ALTER TABLE events ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
             """),
+        Dashboard.Postgres.DashboardTablesMigration.Create(8),
     ];
 }
