@@ -63,14 +63,18 @@ public sealed class LiveDevices(IDeviceRegistry registry)
 
     /// <summary>
     /// Takes a device's row as another node stored it (read by the cluster poll), unless this node already holds a newer
-    /// one or the same: later session, then later state change, then later contact. True when it changed the view.
+    /// one (later session, then later state change, then later contact) or the same. True when it changed the view.
     /// </summary>
     public bool Merge(DeviceState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (_devices.TryGetValue(state.DeviceId, out var held) && Version(held).CompareTo(Version(state)) >= 0)
+        if (_devices.TryGetValue(state.DeviceId, out var held))
         {
-            return false;
+            var order = Version(held).CompareTo(Version(state));
+            if (order > 0 || (order == 0 && SameChannels(held, state)))
+            {
+                return false;
+            }
         }
 
         Put(state);
@@ -83,8 +87,14 @@ public sealed class LiveDevices(IDeviceRegistry registry)
 
     public string? SiteOf(string deviceId) => _devices.GetValueOrDefault(deviceId)?.Site;
 
-    private static (long, DateTimeOffset, DateTimeOffset) Version(DeviceState s) =>
-        (s.Session, s.StateChangedAt ?? DateTimeOffset.MinValue, s.LastSeen ?? DateTimeOffset.MinValue);
+    // Two nodes storing readings of one device at once can leave the same contact time with other newest values: the row wins.
+    private static bool SameChannels(DeviceState a, DeviceState b) =>
+        a.Channels.Count == b.Channels.Count && a.Channels.All(c => b.Channels.TryGetValue(c.Key, out var v) && v == c.Value);
+
+    // In microseconds: a row read back from PostgreSQL has lost the ticks below that, and must not look older for it.
+    private static (long, long, long) Version(DeviceState s) => (s.Session, Micros(s.StateChangedAt), Micros(s.LastSeen));
+
+    private static long Micros(DateTimeOffset? at) => (at?.UtcTicks ?? 0) / TimeSpan.TicksPerMicrosecond;
 
     private void Put(DeviceState state)
     {

@@ -97,6 +97,20 @@ public sealed class ClusterLiveViewTests
         });
     }
 
+    [Test]
+    public async Task Poll_OtherNodeStoredAlarmOfAGatewayThisNodeHasCached_AddedToItsHistory()
+    {
+        await NodeABirthAsync("gw-1", T0);
+        var (view, board) = NodeB();
+        Assert.That((await board.StatusAsync("th-0001", None))!.ActiveAlarms, Is.Zero, "B cached gw-1's history, without alarms");
+
+        await new PostgresTelemetryStore(_a).AppendEventsAsync([Raise("gw-1", 1, T0.AddSeconds(1))], None);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await view.PollAsync(None);
+
+        Assert.That((await board.StatusAsync("th-0001", None))!.ActiveAlarms, Is.EqualTo(1));
+    }
+
     private async Task NodeABirthAsync(string device, DateTimeOffset at)
     {
         await new PostgresDeviceRegistry(_a).ApplyLinkAsync(device, new LinkUpdate(LinkState.Online, 1, at, Site: "th-0001"), None);
