@@ -35,7 +35,7 @@ public static class AlarmsApi
         CsvExports.Alarms(await board.AlarmsAsync(null, ct).ConfigureAwait(false));
 
     public static async Task<Results<Ok<ActiveAlarm>, ValidationProblem, ProblemHttpResult>> Acknowledge(
-        string id, AckRequest? body, SiteBoard board, AlarmAckStore acks, DashboardFeed feed, TimeProvider time, ILogger<AckRequest> logger, CancellationToken ct)
+        string id, AckRequest? body, SiteBoard board, IAlarmAckStore acks, DashboardFeed feed, TimeProvider time, ILogger<AckRequest> logger, CancellationToken ct)
     {
         var by = body?.By?.Trim();
         if (string.IsNullOrEmpty(by) || by.Length > MaxText || (body?.Note?.Length ?? 0) > MaxText)

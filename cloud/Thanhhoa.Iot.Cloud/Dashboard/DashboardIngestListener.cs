@@ -11,13 +11,12 @@ namespace Thanhhoa.Iot.Cloud.Dashboard;
 /// and buffered observations to the in-memory histories, and pushes the site's new status (and alarms) to the page.
 /// </summary>
 public sealed class DashboardIngestListener(
-    LinkHistoryStore links,
-    ObservationStore observations,
+    ILinkHistoryStore links,
+    IObservationStore observations,
     DeviceHistoryCache histories,
     Microsoft.Extensions.Options.IOptions<UptimeOptions> options,
     LiveDevices devices,
-    SiteBoard board,
-    DashboardFeed feed,
+    SitePush push,
     ILogger<DashboardIngestListener> logger) : IIngestListener
 {
     public ValueTask ReadingsStoredAsync(string deviceId, IReadOnlyList<StoredReading> readings, CancellationToken cancellationToken) =>
@@ -85,22 +84,5 @@ public sealed class DashboardIngestListener(
         }
     }
 
-    private async Task PushAsync(string? site, bool alarmsChanged, CancellationToken cancellationToken)
-    {
-        if (site is null || !feed.HasSubscribers)
-        {
-            return;
-        }
-
-        if (await board.StatusAsync(site, cancellationToken).ConfigureAwait(false) is not { } status)
-        {
-            return;
-        }
-
-        feed.Publish("site", status);
-        if (alarmsChanged)
-        {
-            feed.Publish("alarms", new { site, alarms = await board.AlarmsAsync(site, cancellationToken).ConfigureAwait(false) });
-        }
-    }
+    private Task PushAsync(string? site, bool alarmsChanged, CancellationToken cancellationToken) => push.PushAsync(site, alarmsChanged, cancellationToken);
 }

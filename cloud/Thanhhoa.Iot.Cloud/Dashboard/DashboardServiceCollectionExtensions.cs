@@ -1,15 +1,21 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Cloud.Broker;
+using Thanhhoa.Iot.Cloud.Dashboard.Postgres;
 using Thanhhoa.Iot.Cloud.Ingest;
 using Thanhhoa.Iot.Cloud.Sites;
+using Thanhhoa.Iot.Cloud.Storage;
 using Thanhhoa.Iot.Cloud.Uptime;
 
 namespace Thanhhoa.Iot.Cloud.Dashboard;
 
 public static class DashboardServiceCollectionExtensions
 {
-    /// <summary>Sites, the uptime ledger, the live dashboard and its ingest hook; the demo seed when Demo:SeedSites is set.</summary>
+    /// <summary>
+    /// Sites, the uptime ledger, the live dashboard and its ingest hook; the demo seed when Demo:SeedSites is set. The
+    /// stores behind them are AddStorage's. Under PostgreSQL the live view also follows what other nodes stored.
+    /// </summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -19,24 +25,34 @@ public static class DashboardServiceCollectionExtensions
 
         services.AddSingleton(new EmbeddedWebRoot(typeof(DashboardServiceCollectionExtensions).Assembly));
         services.AddSingleton(sp => ProvinceMap.Load(sp.GetRequiredService<EmbeddedWebRoot>()));
-        services.AddSingleton<ISiteCatalog, LiteSiteCatalog>();
         services.AddSingleton<DemoHistorySeeder>();
         services.AddHostedService<DemoSiteSeeder>();
 
-        services.AddSingleton<LinkHistoryStore>();
-        services.AddSingleton<ObservationStore>();
         services.AddSingleton<LedgerLoader>();
         services.AddSingleton<DeviceHistoryCache>();
         services.AddSingleton<UptimeService>();
-        services.AddHostedService<ContactAtRestart>();
+        var postgres = configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.LiteDb) == StorageProvider.Postgres;
+        var external = configuration.GetSection(BrokerOptions.Section).GetValue(nameof(BrokerOptions.Mode), BrokerMode.Embedded) == BrokerMode.External;
+        if (!(postgres && external))
+        {
+            // With a shared link history and an external broker, a node's restart is not the gateways' loss of contact:
+            // they stay connected to the broker and other nodes keep ingesting; deaths come from their wills.
+            services.AddHostedService<ContactAtRestart>();
+        }
+
         services.AddHostedService<LedgerWarmup>();
 
         services.AddSingleton<LiveDevices>();
-        services.AddSingleton<AlarmAckStore>();
         services.AddSingleton<SiteBoard>();
         services.AddSingleton<AvailabilityReport>();
         services.AddSingleton<IndicatorReport>();
         services.AddSingleton<DashboardFeed>();
+        services.AddSingleton<SitePush>();
+        if (postgres)
+        {
+            services.AddHostedService<ClusterLiveView>();
+        }
+
         services.AddSingleton<IIngestListener, DashboardIngestListener>();
         return services;
     }

@@ -61,11 +61,40 @@ public sealed class LiveDevices(IDeviceRegistry registry)
         return state.Site;
     }
 
+    /// <summary>
+    /// Takes a device's row as another node stored it (read by the cluster poll), unless this node already holds a newer
+    /// one (later session, then later state change, then later contact) or the same. True when it changed the view.
+    /// </summary>
+    public bool Merge(DeviceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_devices.TryGetValue(state.DeviceId, out var held))
+        {
+            var order = Version(held).CompareTo(Version(state));
+            if (order > 0 || (order == 0 && SameChannels(held, state)))
+            {
+                return false;
+            }
+        }
+
+        Put(state);
+        return true;
+    }
+
     public DeviceState? Get(string deviceId) => _devices.GetValueOrDefault(deviceId);
 
     public DeviceState? ForSite(string site) => _bySite.TryGetValue(site, out var id) ? _devices.GetValueOrDefault(id) : null;
 
     public string? SiteOf(string deviceId) => _devices.GetValueOrDefault(deviceId)?.Site;
+
+    // Two nodes storing readings of one device at once can leave the same contact time with other newest values: the row wins.
+    private static bool SameChannels(DeviceState a, DeviceState b) =>
+        a.Channels.Count == b.Channels.Count && a.Channels.All(c => b.Channels.TryGetValue(c.Key, out var v) && v == c.Value);
+
+    // In microseconds: a row read back from PostgreSQL has lost the ticks below that, and must not look older for it.
+    private static (long, long, long) Version(DeviceState s) => (s.Session, Micros(s.StateChangedAt), Micros(s.LastSeen));
+
+    private static long Micros(DateTimeOffset? at) => (at?.UtcTicks ?? 0) / TimeSpan.TicksPerMicrosecond;
 
     private void Put(DeviceState state)
     {

@@ -15,7 +15,7 @@ public sealed class SiteBoard(
     ISiteCatalog catalog,
     LiveDevices devices,
     DeviceHistoryCache histories,
-    AlarmAckStore acks,
+    IAlarmAckStore acks,
     ITelemetryStore telemetry,
     IOptions<UptimeOptions> options,
     TimeProvider time)
@@ -48,17 +48,20 @@ public sealed class SiteBoard(
         var sites = site is null
             ? await catalog.ListAsync(cancellationToken).ConfigureAwait(false)
             : (await catalog.GetAsync(site, cancellationToken).ConfigureAwait(false)) is { } one ? [one] : [];
-        var alarms = new List<ActiveAlarm>();
+        var raised = new List<(Site Site, StoredEvent Raise)>();
         foreach (var s in sites)
         {
             if (devices.ForSite(s.Code) is { } device)
             {
                 var history = await histories.GetAsync(device.DeviceId, cancellationToken).ConfigureAwait(false);
-                alarms.AddRange(AlarmState.Active(history.Events()).Select(e => ToAlarm(s, e)));
+                raised.AddRange(AlarmState.Active(history.Events()).Select(e => (s, e)));
             }
         }
 
-        return alarms.OrderByDescending(a => a.Severity).ThenByDescending(a => a.RaisedAt).ToList();
+        var found = raised.Count == 0
+            ? new Dictionary<string, AlarmAck>()
+            : await acks.FindAsync(raised.Select(r => AlarmState.IdOf(r.Raise)).ToList(), cancellationToken).ConfigureAwait(false);
+        return raised.Select(r => ToAlarm(r.Site, r.Raise, found)).OrderByDescending(a => a.Severity).ThenByDescending(a => a.RaisedAt).ToList();
     }
 
     /// <summary>Active alarms of the site the device serves (none when it serves no known site).</summary>
@@ -134,10 +137,10 @@ public sealed class SiteBoard(
         active.Count > 0 ? active.Max(a => a.Severity) : null,
         device?.Channels.GetValueOrDefault(BatteryChannel)?.Value, device?.LastSeen);
 
-    private ActiveAlarm ToAlarm(Site site, StoredEvent raise)
+    private static ActiveAlarm ToAlarm(Site site, StoredEvent raise, IReadOnlyDictionary<string, AlarmAck> acks)
     {
         var id = AlarmState.IdOf(raise);
-        var ack = acks.Find(id);
+        var ack = acks.GetValueOrDefault(id);
         return new ActiveAlarm(id, site.Code, site.Name, site.DistrictCode, raise.DeviceId, raise.Code, raise.Severity, raise.Timestamp,
             raise.Message, raise.Values, ack?.By, ack?.At, ack?.Note);
     }

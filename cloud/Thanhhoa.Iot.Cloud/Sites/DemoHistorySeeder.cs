@@ -10,7 +10,7 @@ namespace Thanhhoa.Iot.Cloud.Sites;
 /// ledger's link history, and births (with the site) into the registry. Many gateways are written at once so the
 /// store's group commit batches them. A live gateway that later reports the same site takes the site over.
 /// </summary>
-public sealed class DemoHistorySeeder(ITelemetryStore telemetry, LinkHistoryStore links, IDeviceRegistry registry)
+public sealed class DemoHistorySeeder(ITelemetryStore telemetry, ILinkHistoryStore links, IDeviceRegistry registry)
 {
     private const int Parallel = 128;
     private const int EventsPerBatch = 500;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Thanhhoa.Iot.Cloud.Coordination;
 using Thanhhoa.Iot.Cloud.Registry;
 
 namespace Thanhhoa.Iot.Cloud.Sites;
@@ -6,6 +7,7 @@ namespace Thanhhoa.Iot.Cloud.Sites;
 /// <summary>
 /// Seeds the demo sites at start when Demo:SeedSites is set (idempotent: same codes, same sites), and with
 /// Demo:HistoryDays their made-up past, once (skipped when the first demo gateway is already registered).
+/// Several nodes on one PostgreSQL database seed once per cluster: the node that claims the run (per demo settings) does.
 /// </summary>
 public sealed partial class DemoSiteSeeder(
     IOptions<DemoOptions> options,
@@ -13,6 +15,8 @@ public sealed partial class DemoSiteSeeder(
     ProvinceMap map,
     DemoHistorySeeder history,
     IDeviceRegistry registry,
+    ILeaseStore leases,
+    IOptions<CoordinationOptions> coordination,
     TimeProvider time,
     ILogger<DemoSiteSeeder> logger) : IHostedService
 {
@@ -21,6 +25,13 @@ public sealed partial class DemoSiteSeeder(
         var o = options.Value;
         if (o.SeedSites <= 0)
         {
+            return;
+        }
+
+        var job = $"demo-seed:{o.SitePrefix}:{o.SeedSites}:{o.Seed}:{o.HistoryDays}";
+        if (!await leases.TryClaimRunAsync(job, 0, coordination.Value.NodeId, cancellationToken).ConfigureAwait(false))
+        {
+            SeededElsewhere(logger, job);
             return;
         }
 
@@ -40,6 +51,9 @@ public sealed partial class DemoSiteSeeder(
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
         Message = "Seeded {Count} demo sites ({First}..{Last}); run `thgw simulate --fleet N --site-prefix` with the same prefix to bind gateways to them")]
     private static partial void Seeded(ILogger logger, int count, string first, string last);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Demo seed {Job} already claimed by another node of this cluster; not seeding again")]
+    private static partial void SeededElsewhere(ILogger logger, string job);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
         Message = "Seeded {Days} days of demo history for {Gateways} demo gateways ({Events} events)")]

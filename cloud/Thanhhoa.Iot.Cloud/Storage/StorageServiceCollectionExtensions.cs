@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Options;
 using Thanhhoa.Iot.Cloud.Coordination;
+using Thanhhoa.Iot.Cloud.Dashboard;
+using Thanhhoa.Iot.Cloud.Dashboard.Postgres;
 using Thanhhoa.Iot.Cloud.Registry;
+using Thanhhoa.Iot.Cloud.Sites;
 using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 using Thanhhoa.Iot.Cloud.Storage.Postgres;
+using Thanhhoa.Iot.Cloud.Uptime;
 
 namespace Thanhhoa.Iot.Cloud.Storage;
 
@@ -43,6 +47,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRejectLog>(sp => new LiteRejectLog(
             sp.GetRequiredService<LiteDbStore>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.RecentRejectCapacity));
+        services.AddSingleton<ISiteCatalog, LiteSiteCatalog>();
+        services.AddSingleton<ILinkHistoryStore, LiteLinkHistoryStore>();
+        services.AddSingleton<IObservationStore, LiteObservationStore>();
+        services.AddSingleton<IAlarmAckStore, LiteAlarmAckStore>();
     }
 
     private static void AddPostgres(IServiceCollection services)
@@ -64,9 +72,19 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.RecentRejectCapacity));
         services.AddSingleton<ISingletonJob, PartitionMaintenanceJob>();
 
-        // Stores that have no PostgreSQL implementation yet (the dashboard's site catalogue, link
-        // history and acknowledgements) stay in a node-local LiteDB file: each node keeps its own.
-        // Known gap, listed in docs/deployment.md; telemetry, registry and rejects are shared.
+        // The dashboard's stores, shared by every node (the live view that follows them is added by AddDashboard).
+        services.AddOptions<ClusterViewOptions>().BindConfiguration(ClusterViewOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterViewOptions>, ClusterViewOptionsValidator>();
+        services.AddSingleton<PostgresSiteCatalog>();
+        services.AddSingleton<ISiteCatalog>(sp => sp.GetRequiredService<PostgresSiteCatalog>());
+        services.AddSingleton<PostgresLinkHistoryStore>();
+        services.AddSingleton<ILinkHistoryStore>(sp => sp.GetRequiredService<PostgresLinkHistoryStore>());
+        services.AddSingleton<PostgresObservationStore>();
+        services.AddSingleton<IObservationStore>(sp => sp.GetRequiredService<PostgresObservationStore>());
+        services.AddSingleton<PostgresAlarmAckStore>();
+        services.AddSingleton<IAlarmAckStore>(sp => sp.GetRequiredService<PostgresAlarmAckStore>());
+
+        // A node-local LiteDB file for the stores that keep one under PostgreSQL.
         services.AddSingleton(sp => new LiteDbStore(
             Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "node-local"),
             sp.GetService<IStoreWriteObserver>()));

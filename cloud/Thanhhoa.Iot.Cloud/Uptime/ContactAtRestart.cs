@@ -7,11 +7,11 @@ namespace Thanhhoa.Iot.Cloud.Uptime;
 /// the cloud stopped. Its contact is recorded as lost from when it was last heard from, so the ledger shows
 /// the cloud's own downtime as unknown (buffered data uploaded later fills in what it can).
 /// </summary>
-public sealed partial class ContactAtRestart(LinkHistoryStore links, IDeviceRegistry registry, ILogger<ContactAtRestart> logger) : IHostedLifecycleService
+public sealed partial class ContactAtRestart(ILinkHistoryStore links, IDeviceRegistry registry, ILogger<ContactAtRestart> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var online = links.LastChangeOnline();
+        var online = await links.LastChangeOnlineAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (deviceId, birthAt) in online)
         {
             var lastSeen = (await registry.GetAsync(deviceId, cancellationToken).ConfigureAwait(false))?.LastSeen;

@@ -12,7 +12,7 @@ public sealed class DeviceHistory(string deviceId, DateTimeOffset since)
     private readonly Lock _lock = new();
     private readonly Dictionary<long, StoredEvent> _events = [];
     private readonly HashSet<LinkChange> _links = [];
-    private readonly List<ObservedSpan> _observations = [];
+    private readonly HashSet<ObservedSpan> _observations = [];
 
     public string DeviceId { get; } = deviceId;
 
@@ -41,7 +41,7 @@ public sealed class DeviceHistory(string deviceId, DateTimeOffset since)
     {
         lock (_lock)
         {
-            _observations.AddRange(observations);
+            _observations.UnionWith(observations);
         }
     }
 

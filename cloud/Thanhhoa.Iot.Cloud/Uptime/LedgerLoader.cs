@@ -7,7 +7,7 @@ namespace Thanhhoa.Iot.Cloud.Uptime;
 /// time (three indexed queries), or every gateway at once in one pass per collection, which is what start-up uses:
 /// LiteDB answers one scan far faster than thousands of small queries.
 /// </summary>
-public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore links, ObservationStore observations)
+public sealed class LedgerLoader(ITelemetryStore telemetry, ILinkHistoryStore links, IObservationStore observations)
 {
     private static readonly DateTimeOffset Far = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -15,12 +15,12 @@ public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore lin
     public async Task LoadAsync(DeviceHistory history, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);
-        foreach (var change in links.Query(history.DeviceId, history.Since))
+        foreach (var change in await links.QueryAsync(history.DeviceId, history.Since, cancellationToken).ConfigureAwait(false))
         {
             history.AddLink(change);
         }
 
-        history.AddObservations(observations.Query(history.DeviceId, history.Since));
+        history.AddObservations(await observations.QueryAsync(history.DeviceId, history.Since, cancellationToken).ConfigureAwait(false));
         var events = await telemetry.QueryEventsAsync(new TelemetryQuery(history.DeviceId, null, history.Since, Far, int.MaxValue), cancellationToken)
             .ConfigureAwait(false);
         history.AddEvents(events);
@@ -30,7 +30,7 @@ public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore lin
     public async Task LoadAllAsync(DateTimeOffset since, Func<string, DeviceHistory> historyFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(historyFor);
-        foreach (var device in links.All(since))
+        foreach (var device in await links.AllAsync(since, cancellationToken).ConfigureAwait(false))
         {
             var history = historyFor(device.Key);
             foreach (var change in device)
@@ -39,7 +39,7 @@ public sealed class LedgerLoader(ITelemetryStore telemetry, LinkHistoryStore lin
             }
         }
 
-        foreach (var device in observations.All(since))
+        foreach (var device in await observations.AllAsync(since, cancellationToken).ConfigureAwait(false))
         {
             historyFor(device.Key).AddObservations(device);
         }

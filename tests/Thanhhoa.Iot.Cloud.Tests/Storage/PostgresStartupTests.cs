@@ -1,7 +1,6 @@
 using NUnit.Framework;
-using Thanhhoa.Iot.Cloud.Storage.LiteDb;
+using Thanhhoa.Iot.Cloud.Dashboard.Postgres;
 using Thanhhoa.Iot.Cloud.Tests.Hosting;
-using Thanhhoa.Iot.Cloud.Uptime;
 using Thanhhoa.Iot.TestSupport;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Storage;
@@ -12,24 +11,25 @@ namespace Thanhhoa.Iot.Cloud.Tests.Storage;
 public sealed class PostgresStartupTests
 {
     [Test]
-    public async Task Start_NewDatabaseNodeLocalHistoryWithAnOnlineGateway_StartsAndRecordsItsContactLost()
+    public async Task Start_NewDatabaseThenHistoryWithAnOnlineGateway_StartsAndRecordsItsContactLost()
     {
         using var dir = new TempDirectory("pg-startup");
         var db = await PostgresDatabase.CreateAsync("startup");
-        // The node's own link history says gw-1 was online when it stopped: at start ContactAtRestart asks the
-        // registry (PostgreSQL) when gw-1 was last heard — on a database no migration has touched yet.
-        await using (var nodeLocal = new LiteDbStore(Path.Combine(dir.Path, "node-local")))
-        {
-            await new LinkHistoryStore(nodeLocal).AppendAsync("gw-1", new LinkChange(DateTimeOffset.UtcNow.AddHours(-1), true), CancellationToken.None);
-        }
+        string[] args = ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={db.ConnectionString}"];
 
-        await (await CloudHost.StartEmbeddedAsync(dir.Path, "--Storage:Provider=Postgres", $"--Storage:ConnectionString={db.ConnectionString}")).DisposeAsync();
+        // At start ContactAtRestart reads the link history (PostgreSQL) before the broker accepts anyone — on a
+        // database no migration has touched yet the first time.
+        await (await CloudHost.StartEmbeddedAsync(dir.Path, args)).DisposeAsync();
+        await db.ExecuteAsync(
+            $"INSERT INTO link_history (device_id, at_ticks, online, recorded_at) VALUES ('gw-1', {DateTimeOffset.UtcNow.AddHours(-1).UtcTicks}, true, now())");
+        await (await CloudHost.StartEmbeddedAsync(dir.Path, args)).DisposeAsync();
 
-        await using var after = new LiteDbStore(Path.Combine(dir.Path, "node-local"));
+        await using var store = await db.OpenAsync();
+        var online = await new PostgresLinkHistoryStore(store, TimeProvider.System).LastChangeOnlineAsync(CancellationToken.None);
         Assert.Multiple(async () =>
         {
             Assert.That(await db.ScalarAsync<long>("SELECT count(*) FROM devices"), Is.Zero, "started, with the schema in place");
-            Assert.That(new LinkHistoryStore(after).LastChangeOnline(), Is.Empty, "the restart recorded gw-1's contact as lost");
+            Assert.That(online, Is.Empty, "the restart recorded gw-1's contact as lost");
         });
     }
 }

@@ -1,17 +1,16 @@
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Storage;
-using Thanhhoa.Iot.Cloud.Storage.LiteDb;
+using Thanhhoa.Iot.Cloud.Dashboard.Postgres;
 using Thanhhoa.Iot.Cloud.Storage.Postgres;
 using Thanhhoa.Iot.Cloud.Tests.Storage;
 using Thanhhoa.Iot.Cloud.Uptime;
 using Thanhhoa.Iot.Contracts.Messages;
-using Thanhhoa.Iot.TestSupport;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Uptime;
 
 /// <summary>
-/// Start-up warms every gateway's history from the stores. Under PostgreSQL the events are in PostgreSQL while
-/// link history stays in the node's LiteDB file: the warm-up must read each from where it is.
+/// Start-up warms every gateway's history from the stores. Under PostgreSQL events, link history and observed spans
+/// are all in PostgreSQL (shared by every node): the warm-up reads each from there.
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -24,10 +23,8 @@ public sealed class LedgerLoaderTests
     {
         var db = await PostgresDatabase.CreateAsync("ledger");
         await using var postgres = await db.OpenAsync();
-        using var dir = new TempDirectory("ledger-node-local");
-        await using var nodeLocal = new LiteDbStore(dir.Path);
         var telemetry = new PostgresTelemetryStore(postgres);
-        var links = new LinkHistoryStore(nodeLocal);
+        var links = new PostgresLinkHistoryStore(postgres, TimeProvider.System);
         await links.AppendAsync("gw-1", new LinkChange(T0, true), CancellationToken.None);
         await telemetry.AppendEventsAsync(
         [
@@ -35,7 +32,7 @@ public sealed class LedgerLoaderTests
         ], CancellationToken.None);
 
         var histories = new Dictionary<string, DeviceHistory>(StringComparer.Ordinal);
-        await new LedgerLoader(telemetry, links, new ObservationStore(nodeLocal))
+        await new LedgerLoader(telemetry, links, new PostgresObservationStore(postgres, TimeProvider.System))
             .LoadAllAsync(T0, id => histories.TryGetValue(id, out var h) ? h : histories[id] = new DeviceHistory(id, T0), CancellationToken.None);
 
         Assert.Multiple(() =>

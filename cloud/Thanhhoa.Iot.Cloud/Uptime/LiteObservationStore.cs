@@ -3,16 +3,13 @@ using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 namespace Thanhhoa.Iot.Cloud.Uptime;
 
-/// <summary>
-/// Spans a gateway's buffered readings cover (collection <c>observed_spans</c>), recorded when they arrive after a
-/// link gap, so the ledger can count that time as known without re-reading the readings themselves.
-/// </summary>
-public sealed class ObservationStore
+/// <summary>Observed spans in the node's LiteDB (collection <c>observed_spans</c>).</summary>
+public sealed class LiteObservationStore : IObservationStore
 {
     private const string Collection = "observed_spans";
     private readonly LiteDbStore _store;
 
-    public ObservationStore(LiteDbStore store)
+    public LiteObservationStore(LiteDbStore store)
     {
         _store = store;
         store.Database.GetCollection(Collection).EnsureIndex(LiteDbKeys.DeviceTime, "$." + LiteDbKeys.DeviceTime);
@@ -31,18 +28,19 @@ public sealed class ObservationStore
         return _store.Writer.WriteAsync(db => db.GetCollection(Collection, BsonAutoId.Int64).InsertBulk(docs), cancellationToken);
     }
 
-    /// <summary>One device's spans that start at or after <paramref name="since"/>.</summary>
-    public IReadOnlyList<ObservedSpan> Query(string deviceId, DateTimeOffset since)
+    public Task<IReadOnlyList<ObservedSpan>> QueryAsync(string deviceId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult(Query(deviceId, since));
+
+    public Task<ILookup<string, ObservedSpan>> AllAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult(_store.Database.GetCollection(Collection).Find(LiteDB.Query.GTE("s", since.UtcTicks))
+            .ToLookup(d => d[LiteDbKeys.Device].AsString, ToSpan, StringComparer.Ordinal));
+
+    private IReadOnlyList<ObservedSpan> Query(string deviceId, DateTimeOffset since)
     {
         var (low, _) = LiteDbKeys.TimeRange(deviceId, since, since);
         var (_, high) = LiteDbKeys.TimeRange(deviceId, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue);
-        return _store.Database.GetCollection(Collection).Find(LiteDB.Query.Between(LiteDbKeys.DeviceTime, low, high)).Select(ToSpan).ToList();
+        return _store.Database.GetCollection(Collection).Find(LiteDB.Query.Between(LiteDbKeys.DeviceTime, low, high)).Select(ToSpan).OrderBy(s => s.Start).ToList();
     }
-
-    /// <summary>Every device's spans that start at or after <paramref name="since"/>, in one pass.</summary>
-    public ILookup<string, ObservedSpan> All(DateTimeOffset since) =>
-        _store.Database.GetCollection(Collection).Find(LiteDB.Query.GTE("s", since.UtcTicks))
-            .ToLookup(d => d[LiteDbKeys.Device].AsString, ToSpan, StringComparer.Ordinal);
 
     private static ObservedSpan ToSpan(BsonDocument d) =>
         new(new DateTimeOffset(d["s"].AsInt64, TimeSpan.Zero), new DateTimeOffset(d["e"].AsInt64, TimeSpan.Zero));

@@ -3,16 +3,13 @@ using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 namespace Thanhhoa.Iot.Cloud.Uptime;
 
-/// <summary>
-/// Every birth and death the registry applied, per device (collection <c>link_history</c>), so the ledger
-/// can tell "no contact" from "down" for any past range, also after a restart.
-/// </summary>
-public sealed class LinkHistoryStore
+/// <summary>Link history in the node's LiteDB (collection <c>link_history</c>).</summary>
+public sealed class LiteLinkHistoryStore : ILinkHistoryStore
 {
     private const string Collection = "link_history";
     private readonly LiteDbStore _store;
 
-    public LinkHistoryStore(LiteDbStore store)
+    public LiteLinkHistoryStore(LiteDbStore store)
     {
         _store = store;
         store.Database.GetCollection(Collection).EnsureIndex(LiteDbKeys.DeviceTime, "$." + LiteDbKeys.DeviceTime);
@@ -34,8 +31,15 @@ public sealed class LinkHistoryStore
         return _store.Writer.WriteAsync(db => db.GetCollection(Collection, BsonAutoId.Int64).InsertBulk(docs), cancellationToken);
     }
 
-    /// <summary>Changes from <paramref name="from"/> on, plus the last one before it (the state at the start).</summary>
-    public IReadOnlyList<LinkChange> Query(string deviceId, DateTimeOffset from)
+    public Task<IReadOnlyList<LinkChange>> QueryAsync(string deviceId, DateTimeOffset from, CancellationToken cancellationToken) =>
+        Task.FromResult(Query(deviceId, from));
+
+    public Task<ILookup<string, LinkChange>> AllAsync(DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult(All(since));
+
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> LastChangeOnlineAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(LastChangeOnline());
+
+    private IReadOnlyList<LinkChange> Query(string deviceId, DateTimeOffset from)
     {
         var collection = _store.Database.GetCollection(Collection);
         var (low, _) = LiteDbKeys.TimeRange(deviceId, from, from);
@@ -46,8 +50,7 @@ public sealed class LinkHistoryStore
         return before.Concat(after).DistinctBy(d => d["_id"]).Select(ToChange).OrderBy(c => c.At).ToList();
     }
 
-    /// <summary>Every device's changes from <paramref name="since"/> on, each with the last one before it, in one pass.</summary>
-    public ILookup<string, LinkChange> All(DateTimeOffset since)
+    private ILookup<string, LinkChange> All(DateTimeOffset since)
     {
         var byDevice = _store.Database.GetCollection(Collection).FindAll()
             .GroupBy(d => d[LiteDbKeys.Device].AsString, ToChange, StringComparer.Ordinal);
@@ -60,8 +63,7 @@ public sealed class LinkHistoryStore
             .ToLookup(x => x.Device, x => x.Change, StringComparer.Ordinal);
     }
 
-    /// <summary>Devices whose last recorded change is a birth (used at start: the cloud was down, so was contact).</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> LastChangeOnline()
+    private IReadOnlyDictionary<string, DateTimeOffset> LastChangeOnline()
     {
         var last = new Dictionary<string, (DateTimeOffset At, bool Online)>(StringComparer.Ordinal);
         foreach (var doc in _store.Database.GetCollection(Collection).FindAll())

@@ -5,13 +5,13 @@ using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 namespace Thanhhoa.Iot.Cloud.Dashboard;
 
 /// <summary>Acknowledgements in LiteDB (collection <c>alarm_acks</c>), mirrored in memory for the alarm list.</summary>
-public sealed class AlarmAckStore
+public sealed class LiteAlarmAckStore : IAlarmAckStore
 {
     private const string Collection = "alarm_acks";
     private readonly LiteDbStore _store;
     private readonly ConcurrentDictionary<string, AlarmAck> _acks;
 
-    public AlarmAckStore(LiteDbStore store)
+    public LiteAlarmAckStore(LiteDbStore store)
     {
         _store = store;
         _acks = new ConcurrentDictionary<string, AlarmAck>(
@@ -19,9 +19,14 @@ public sealed class AlarmAckStore
             StringComparer.Ordinal);
     }
 
-    public AlarmAck? Find(string alarmId) => _acks.GetValueOrDefault(alarmId);
+    public Task<IReadOnlyDictionary<string, AlarmAck>> FindAsync(IReadOnlyCollection<string> alarmIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alarmIds);
+        IReadOnlyDictionary<string, AlarmAck> found = alarmIds.Distinct(StringComparer.Ordinal)
+            .Select(id => _acks.GetValueOrDefault(id)).OfType<AlarmAck>().ToDictionary(a => a.AlarmId, StringComparer.Ordinal);
+        return Task.FromResult(found);
+    }
 
-    /// <summary>Stores the acknowledgement; the first one of an alarm stands (a second is answered with the first).</summary>
     public async Task<AlarmAck> AcknowledgeAsync(AlarmAck ack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ack);
