@@ -41,23 +41,39 @@ public sealed class ContractDeviceClient : IAsyncDisposable
     /// <summary>Connect, subscribe to down/#, then the birth — what a gateway does each time its link comes up.</summary>
     public async Task JoinAsync(int port, string? firmware = null, string? site = null, bool cleanStart = false, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        await ConnectAsync(port, cleanStart, timeout, cancellationToken);
+        await ConnectAsync(port, cleanStart, timeout, cancellationToken: cancellationToken);
         await SubscribeDownAsync(cancellationToken);
         await BirthAsync(firmware, site, cancellationToken);
     }
 
-    /// <summary>Only the MQTT connection: a persistent session (one hour) unless <paramref name="cleanStart"/>; throws when refused.</summary>
-    public async Task ConnectAsync(int port, bool cleanStart = false, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Only the MQTT connection: a persistent session (one hour) unless <paramref name="cleanStart"/>; with
+    /// <paramref name="will"/> the contract's last will (retained offline state, reason "lost"), as the real
+    /// gateway registers it. Throws when refused.
+    /// </summary>
+    public async Task ConnectAsync(int port, bool cleanStart = false, TimeSpan? timeout = null, bool will = false, CancellationToken cancellationToken = default)
     {
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(DeviceId)
             .WithCleanStart(cleanStart)
             .WithSessionExpiryInterval(cleanStart ? 0u : 3600u)
-            .WithTimeout(timeout ?? TimeSpan.FromSeconds(30))
-            .Build();
-        var result = await _client.ConnectAsync(options, cancellationToken);
+            .WithTimeout(timeout ?? TimeSpan.FromSeconds(30));
+        if (will)
+        {
+            builder
+                .WithWillTopic(DeviceTopics.For(DeviceId, TopicKind.State))
+                .WithWillPayload(JsonCodec.Encode(new StateMessage
+                {
+                    Version = ContractInfo.Version, State = LinkState.Offline, Session = _session + 1, Timestamp = DateTimeOffset.UtcNow, Reason = "lost",
+                }))
+                .WithWillRetain(true)
+                .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithWillContentType(ContractInfo.JsonContentType);
+        }
+
+        var result = await _client.ConnectAsync(builder.Build(), cancellationToken);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
             throw new InvalidOperationException($"Gateway {DeviceId} could not connect: {result.ResultCode} {result.ReasonString}");
@@ -101,6 +117,10 @@ public sealed class ContractDeviceClient : IAsyncDisposable
             throw new InvalidOperationException($"The cloud refused {kind} of {DeviceId}: {result.ReasonCode} {result.ReasonString}");
         }
     }
+
+    /// <summary>Drops the connection the way a lost link does: the broker publishes the will.</summary>
+    public Task DropAsync() => _client.DisconnectAsync(
+        new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build());
 
     /// <summary>A normal disconnect (no will), when connected.</summary>
     public async Task DisconnectAsync()

@@ -106,10 +106,7 @@ internal static class PostgresMigrations
             ALTER TABLE readings ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
             ALTER TABLE events ADD COLUMN time_quality smallint NOT NULL DEFAULT 0;
             """),
-<<<<<<< HEAD
         ReadingBlocksMigration.Create(7),
-=======
         Dashboard.Postgres.DashboardTablesMigration.Create(8),
->>>>>>> dashnodes
     ];
 }
