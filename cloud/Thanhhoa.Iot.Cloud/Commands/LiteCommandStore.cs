@@ -35,27 +35,27 @@ public sealed class LiteCommandStore : ICommandStore
         var where = new List<BsonExpression>();
         if (query.DeviceId is not null)
         {
-            where.Add(LiteDB.Query.EQ(Device, query.DeviceId));
+            where.Add(LiteQuery.EQ(Device, query.DeviceId));
         }
 
         if (query.Status is { } status)
         {
-            where.Add(LiteDB.Query.EQ(State, (int)status));
+            where.Add(LiteQuery.EQ(State, (int)status));
         }
 
         if (query.BatchId is not null)
         {
-            where.Add(LiteDB.Query.EQ(Batch, query.BatchId));
+            where.Add(LiteQuery.EQ(Batch, query.BatchId));
         }
 
         if (query.From is { } from)
         {
-            where.Add(LiteDB.Query.GTE(Created, from.UtcTicks));
+            where.Add(LiteQuery.GTE(Created, from.UtcTicks));
         }
 
         if (query.To is { } to)
         {
-            where.Add(LiteDB.Query.LTE(Created, to.UtcTicks));
+            where.Add(LiteQuery.LTE(Created, to.UtcTicks));
         }
 
         var q = Commands.Query();
@@ -91,8 +91,8 @@ public sealed class LiteCommandStore : ICommandStore
     public Task<IReadOnlyList<CommandRecord>> ListDeliverableAsync(string deviceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         IReadOnlyList<CommandRecord> found = Commands.Query()
-            .Where(LiteDB.Query.EQ(Device, deviceId))
-            .Where(LiteDB.Query.EQ(State, (int)CommandState.Pending))
+            .Where(LiteQuery.EQ(Device, deviceId))
+            .Where(LiteQuery.EQ(State, (int)CommandState.Pending))
             .ToList().Select(To)
             .Where(c => c.Expires > now && (c.NotBefore is null || c.NotBefore <= now))
             .OrderBy(c => c.CreatedAt).ToList();
@@ -102,8 +102,8 @@ public sealed class LiteCommandStore : ICommandStore
     public Task<IReadOnlyList<CommandRecord>> ListDueUnpublishedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         IReadOnlyList<CommandRecord> found = Commands.Query()
-            .Where(LiteDB.Query.EQ(State, (int)CommandState.Pending))
-            .Where(LiteDB.Query.EQ(Publishes, 0))
+            .Where(LiteQuery.EQ(State, (int)CommandState.Pending))
+            .Where(LiteQuery.EQ(Publishes, 0))
             .ToList().Select(To)
             .Where(c => c.Expires > now && (c.NotBefore is null || c.NotBefore <= now))
             .OrderBy(c => c.CreatedAt).ToList();
@@ -116,7 +116,7 @@ public sealed class LiteCommandStore : ICommandStore
             var collection = db.GetCollection(Collection);
             var due = collection.Query()
                 .Where(LiteDB.Query.Or(LiteDB.Query.EQ(State, (int)CommandState.Pending), LiteDB.Query.EQ(State, (int)CommandState.Delivered)))
-                .Where(LiteDB.Query.LTE(Expires, now.UtcTicks))
+                .Where(LiteQuery.LTE(Expires, now.UtcTicks))
                 .ToList().Select(To).ToList();
             var expired = due.Select(c => c with { Status = CommandState.Expired, CompletedAt = now }).ToList();
             foreach (var c in expired)
@@ -130,7 +130,7 @@ public sealed class LiteCommandStore : ICommandStore
     public Task<IReadOnlyDictionary<CommandState, int>> CountByStateAsync(CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<CommandState, int> counts = Enum.GetValues<CommandState>()
-            .ToDictionary(s => s, s => Commands.Count(LiteDB.Query.EQ(State, (int)s)));
+            .ToDictionary(s => s, s => Commands.Count(LiteQuery.EQ(State, (int)s)));
         return Task.FromResult(counts);
     }
 

@@ -42,7 +42,7 @@ public sealed class LiteDesiredConfigStore : IDesiredConfigStore
 
     public Task<IReadOnlyList<DeviceConfig>> ListMembersAsync(string group, CancellationToken cancellationToken)
     {
-        IReadOnlyList<DeviceConfig> members = Collection(Devices).Find(LiteDB.Query.EQ(Group, group)).Select(ToDevice).ToList();
+        IReadOnlyList<DeviceConfig> members = Collection(Devices).Find(LiteQuery.EQ(Group, group)).Select(ToDevice).ToList();
         return Task.FromResult(members);
     }
 

@@ -26,7 +26,7 @@ public sealed class LiteControlSequenceStore : IControlSequenceStore
 
     public Task<IReadOnlyList<long>> GetAsync(string deviceId, CancellationToken cancellationToken)
     {
-        var seqs = _store.Database.GetCollection(Collection).Find(Query.EQ(Device, deviceId)).Select(d => d[Seq].AsInt64).ToList();
+        var seqs = _store.Database.GetCollection(Collection).Find(LiteQuery.EQ(Device, deviceId)).Select(d => d[Seq].AsInt64).ToList();
         return Task.FromResult<IReadOnlyList<long>>(seqs);
     }
 }

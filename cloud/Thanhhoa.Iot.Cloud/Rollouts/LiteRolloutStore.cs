@@ -69,18 +69,18 @@ public sealed class LiteRolloutStore : IRolloutStore
         Task.FromResult(Collection(Rollouts).FindById(id) is { } d ? d[Token].AsString : null);
 
     public Task<Rollout?> FindByDownloadTokenAsync(string token, CancellationToken cancellationToken) =>
-        Task.FromResult(Collection(Rollouts).FindOne(LiteDB.Query.EQ(Token, token)) is { } d ? ToRollout(d) : null);
+        Task.FromResult(Collection(Rollouts).FindOne(LiteQuery.EQ(Token, token)) is { } d ? ToRollout(d) : null);
 
     public Task<IReadOnlyList<RolloutDevice>> ListDevicesAsync(string rolloutId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<RolloutDevice> devices = Collection(Devices).Find(LiteDB.Query.EQ(RolloutKey, rolloutId)).Select(ToDevice)
+        IReadOnlyList<RolloutDevice> devices = Collection(Devices).Find(LiteQuery.EQ(RolloutKey, rolloutId)).Select(ToDevice)
             .OrderBy(d => d.Wave).ThenBy(d => d.DeviceId, StringComparer.Ordinal).ToList();
         return Task.FromResult(devices);
     }
 
     public Task<IReadOnlyList<RolloutDevice>> ListByDeviceAsync(string deviceId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<RolloutDevice> entries = Collection(Devices).Find(LiteDB.Query.EQ(DeviceKey, deviceId)).Select(ToDevice).ToList();
+        IReadOnlyList<RolloutDevice> entries = Collection(Devices).Find(LiteQuery.EQ(DeviceKey, deviceId)).Select(ToDevice).ToList();
         return Task.FromResult(entries);
     }
 

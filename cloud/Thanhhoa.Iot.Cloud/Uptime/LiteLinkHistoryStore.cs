@@ -45,8 +45,8 @@ public sealed class LiteLinkHistoryStore : ILinkHistoryStore
         var (low, _) = LiteDbKeys.TimeRange(deviceId, from, from);
         var (_, high) = LiteDbKeys.TimeRange(deviceId, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue);
         var (first, _) = LiteDbKeys.TimeRange(deviceId, DateTimeOffset.MinValue, DateTimeOffset.MinValue);
-        var before = collection.Query().Where(LiteDB.Query.Between(LiteDbKeys.DeviceTime, first, low)).OrderByDescending(LiteDbKeys.DeviceTime).Limit(1).ToList();
-        var after = collection.Query().Where(LiteDB.Query.Between(LiteDbKeys.DeviceTime, low, high)).OrderBy(LiteDbKeys.DeviceTime).ToList();
+        var before = collection.Query().Where(LiteQuery.Between(LiteDbKeys.DeviceTime, first, low)).OrderByDescending(LiteDbKeys.DeviceTime).Limit(1).ToList();
+        var after = collection.Query().Where(LiteQuery.Between(LiteDbKeys.DeviceTime, low, high)).OrderBy(LiteDbKeys.DeviceTime).ToList();
         return before.Concat(after).DistinctBy(d => d["_id"]).Select(ToChange).OrderBy(c => c.At).ToList();
     }
 

@@ -32,14 +32,14 @@ public sealed class LiteObservationStore : IObservationStore
         Task.FromResult(Query(deviceId, since));
 
     public Task<ILookup<string, ObservedSpan>> AllAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult(_store.Database.GetCollection(Collection).Find(LiteDB.Query.GTE("s", since.UtcTicks))
+        Task.FromResult(_store.Database.GetCollection(Collection).Find(LiteQuery.GTE("s", since.UtcTicks))
             .ToLookup(d => d[LiteDbKeys.Device].AsString, ToSpan, StringComparer.Ordinal));
 
     private IReadOnlyList<ObservedSpan> Query(string deviceId, DateTimeOffset since)
     {
         var (low, _) = LiteDbKeys.TimeRange(deviceId, since, since);
         var (_, high) = LiteDbKeys.TimeRange(deviceId, DateTimeOffset.MaxValue, DateTimeOffset.MaxValue);
-        return _store.Database.GetCollection(Collection).Find(LiteDB.Query.Between(LiteDbKeys.DeviceTime, low, high)).Select(ToSpan).OrderBy(s => s.Start).ToList();
+        return _store.Database.GetCollection(Collection).Find(LiteQuery.Between(LiteDbKeys.DeviceTime, low, high)).Select(ToSpan).OrderBy(s => s.Start).ToList();
     }
 
     private static ObservedSpan ToSpan(BsonDocument d) =>

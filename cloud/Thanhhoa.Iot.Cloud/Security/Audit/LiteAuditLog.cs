@@ -36,7 +36,7 @@ public sealed class LiteAuditLog : IAuditLog
     {
         ArgumentNullException.ThrowIfNull(query);
         var rows = _store.Database.GetCollection(Collection, BsonAutoId.Int64)
-            .Find(Query.And(Query.GTE("at", query.From.UtcTicks), Query.LTE("at", query.To.UtcTicks)))
+            .Find(LiteQuery.Between("at", query.From.UtcTicks, query.To.UtcTicks))
             .Select(ToEntry)
             .Where(e => query.Actor is null || e.Actor.Contains(query.Actor, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)

@@ -31,7 +31,7 @@ internal static class LegacyReadingsConversion
         var legacy = db.GetCollection(Legacy);
         var after = CursorOf(db);
         var total = (long)legacy.Count();
-        var converted = after.Length == 0 ? 0 : (long)legacy.Count(Query.LTE("_id", after));
+        var converted = after.Length == 0 ? 0 : (long)legacy.Count(LiteQuery.LTE("_id", after));
         if (total > 0)
         {
             LiteDbLog.ConversionStarted(logger, file, total - converted, total);

@@ -38,7 +38,7 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
             db =>
             {
                 var devices = db.GetCollection(LiteDbStore.Devices);
-                var online = devices.Find(Query.EQ("online", true)).ToList();
+                var online = devices.Find(LiteQuery.EQ("online", true)).ToList();
                 foreach (var doc in online)
                 {
                     var state = DeviceDocuments.ToState(doc);

@@ -21,8 +21,8 @@ public sealed class LiteRejectLog(LiteDbStore store, int capacity) : IRejectLog
         var recentQuery = db.GetCollection(LiteDbStore.RecentRejects).Query();
         if (deviceId is not null)
         {
-            countQuery = countQuery.Where(Query.EQ(LiteDbKeys.Device, deviceId));
-            recentQuery = recentQuery.Where(Query.EQ(LiteDbKeys.Device, deviceId));
+            countQuery = countQuery.Where(LiteQuery.EQ(LiteDbKeys.Device, deviceId));
+            recentQuery = recentQuery.Where(LiteQuery.EQ(LiteDbKeys.Device, deviceId));
         }
 
         var counts = countQuery.ToList()
@@ -51,7 +51,7 @@ public sealed class LiteRejectLog(LiteDbStore store, int capacity) : IRejectLog
             ["topic"] = reject.Topic,
             ["at"] = reject.At.UtcTicks,
         }).AsInt64;
-        return id > capacity ? recent.DeleteMany(Query.LTE("_id", id - capacity)) : 0;
+        return id > capacity ? recent.DeleteMany(LiteQuery.LTE("_id", id - capacity)) : 0;
     }
 
     private static RejectRecord ToRecord(BsonDocument d) => new(

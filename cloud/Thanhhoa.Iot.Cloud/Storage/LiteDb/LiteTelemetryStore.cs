@@ -62,7 +62,7 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
 
     public async IAsyncEnumerable<StoredEvent> EventsSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var doc in store.Database.GetCollection(LiteDbStore.Events).Find(LiteDB.Query.GTE("t", since.UtcTicks)))
+        foreach (var doc in store.Database.GetCollection(LiteDbStore.Events).Find(LiteQuery.GTE("t", since.UtcTicks)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return TelemetryDocuments.ToEvent(doc);
@@ -105,7 +105,7 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
             var ids = device.Select(d => d["_id"].AsString).ToList();
             var low = ids.Min(StringComparer.Ordinal)!;
             var high = ids.Max(StringComparer.Ordinal)!;
-            foreach (var found in collection.Find(Query.Between("_id", low, high)))
+            foreach (var found in collection.Find(LiteQuery.Between("_id", low, high)))
             {
                 var id = found["_id"].AsString;
                 if (wanted.Contains(id))
@@ -127,7 +127,7 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
         var (firstHour, lastHour) = ReadingBlock.Hours(query);
         var (low, high) = LiteDbKeys.TimeRange(query.DeviceId, firstHour, lastHour);
         var docs = store.Database.GetCollection(LiteDbStore.ReadingBlocks).Query()
-            .Where(Query.Between("_id", low, high))
+            .Where(LiteQuery.Between("_id", low, high))
             .OrderBy("_id")
             .ToEnumerable();
         var blocks = new List<ReadingBlock>();
@@ -161,7 +161,7 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
         var (low, high) = LiteDbKeys.TimeRange(prefix, query.From, query.To);
         return store.Database.GetCollection(collectionName)
             .Query()
-            .Where(Query.Between(field, low, high))
+            .Where(LiteQuery.Between(field, low, high))
             .OrderBy(field)
             .Limit(limit)
             .ToList();
