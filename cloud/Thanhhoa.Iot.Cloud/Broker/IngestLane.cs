@@ -93,6 +93,13 @@ internal sealed class IngestLane(IngestLaneSpec spec, ExternalBrokerOptions opti
         {
             _lastError = ex;
             await _acks.CompleteAsync().ConfigureAwait(false);
+            if (client.IsConnected)
+            {
+                // Connected but not subscribed (e.g. the ACL refused a filter): start over at the next attempt.
+                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None)
+                    .ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
             return false;
         }
         catch (OperationCanceledException)
