@@ -69,6 +69,11 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         {
             errors.Add($"Broker:External:MaxInFlight {external.MaxInFlight} must be between 1 and 65535.");
         }
+
+        if (external.ControlMaxInFlight is < 1 or > 65535)
+        {
+            errors.Add($"Broker:External:ControlMaxInFlight {external.ControlMaxInFlight} must be between 1 and 65535 (64 is plenty for alarms and command results).");
+        }
     }
 
     internal static void CheckPort(List<string> errors, string key, int port)

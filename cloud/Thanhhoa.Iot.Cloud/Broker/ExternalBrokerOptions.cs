@@ -12,12 +12,16 @@ public sealed class ExternalBrokerOptions
     public string? Password { get; set; }
 
     /// <summary>
-    /// The cloud's client id. Keep it stable: the broker holds the persistent session (and the
-    /// messages that arrive while the cloud is down) under this id.
+    /// The cloud's client id. Keep it stable: the broker holds the persistent sessions (and the
+    /// messages that arrive while the cloud is down) under this id (telemetry lane) and under
+    /// <c>{ClientId}-control</c> (control lane, see <see cref="IngestLanes"/>).
     /// </summary>
     public string ClientId { get; set; } = "thiot-cloud-ingest";
 
-    /// <summary>When set, subscribes to <c>$share/{group}/thiot/v1/+/up/#</c> so several cloud nodes share ingest.</summary>
+    /// <summary>
+    /// When set, the telemetry lane subscribes in group <c>{group}</c> and the control lane in group
+    /// <c>{group}-control</c> (<c>$share/...</c>), so several cloud nodes share ingest.
+    /// </summary>
     public string? SharedGroup { get; set; }
 
     /// <summary>How long the broker keeps the session (and queues messages) while the cloud is away.</summary>
@@ -27,6 +31,12 @@ public sealed class ExternalBrokerOptions
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Messages being stored at once; each is acknowledged to the broker, in order, once stored.</summary>
+    /// <summary>Telemetry messages being stored at once; each is acknowledged to the broker, in order, once stored.</summary>
     public int MaxInFlight { get; set; } = 64;
+
+    /// <summary>
+    /// Control-lane messages (events, state, command results, config and firmware reports) being stored at
+    /// once. Small: they are few, and their session must not build a queue of its own.
+    /// </summary>
+    public int ControlMaxInFlight { get; set; } = 64;
 }

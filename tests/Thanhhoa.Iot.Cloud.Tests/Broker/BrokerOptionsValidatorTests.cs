@@ -44,4 +44,12 @@ public sealed class BrokerOptionsValidatorTests
         var options = new BrokerOptions { Mode = BrokerMode.External, External = new ExternalBrokerOptions { SessionExpirySeconds = 0 } };
         Assert.That(_validator.Validate(null, options).FailureMessage, Does.Contain("SessionExpirySeconds is 0"));
     }
+
+    [TestCase(0)]
+    [TestCase(70000)]
+    public void Validate_ExternalControlMaxInFlightOutOfRange_Fails(int controlMaxInFlight)
+    {
+        var options = new BrokerOptions { Mode = BrokerMode.External, External = new ExternalBrokerOptions { ControlMaxInFlight = controlMaxInFlight } };
+        Assert.That(_validator.Validate(null, options).FailureMessage, Does.Contain($"Broker:External:ControlMaxInFlight {controlMaxInFlight} must be between 1 and 65535"));
+    }
 }

@@ -118,7 +118,7 @@ public sealed class ExternalBrokerTests
         }, "--Broker:External:MaxInFlight=100");
         await using (cloud)
         {
-            await WaitUntilSubscribedAsync(cloud);
+            await WaitUntilSubscribedAsync(cloud, _mosquitto);
             using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
             for (var seq = 1; seq <= 60; seq++)
             {
@@ -135,19 +135,19 @@ public sealed class ExternalBrokerTests
     private async Task<CloudHost> StartCloudAsync(Action<IServiceCollection>? overrideServices = null)
     {
         var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, overrideServices);
-        await WaitUntilSubscribedAsync(cloud);
+        await WaitUntilSubscribedAsync(cloud, _mosquitto);
         return cloud;
     }
 
     // The subscription completes inside the cloud talking to an external process; poll it with a deadline.
-    private async Task WaitUntilSubscribedAsync(CloudHost cloud)
+    internal static async Task WaitUntilSubscribedAsync(CloudHost cloud, MosquittoBroker mosquitto)
     {
         var deadline = Stopwatch.StartNew();
         while (!cloud.Broker.IsReady)
         {
             if (deadline.Elapsed > TimeSpan.FromSeconds(15))
             {
-                Assert.Fail($"The cloud never subscribed at mosquitto: {cloud.Broker.Description}. mosquitto said: {_mosquitto.Output}");
+                Assert.Fail($"The cloud never subscribed at mosquitto: {cloud.Broker.Description}. mosquitto said: {mosquitto.Output}");
             }
 
             await Task.Delay(20);
@@ -163,38 +163,5 @@ public sealed class ExternalBrokerTests
             Interlocked.Increment(ref _calls) == 1
                 ? Task.FromException<ReadingsStored>(new IOException("No space left on device (injected)"))
                 : inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
-    }
-
-    /// <summary>Holds every write until <see cref="Resume"/>; signals once <paramref name="expected"/> writes wait at once.</summary>
-    private sealed class PausedReadingsWriter(int expected)
-    {
-        private readonly TaskCompletionSource _resume = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _allWaiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _waiting;
-
-        public int Waiting => Volatile.Read(ref _waiting);
-
-        public Task AllWaiting => _allWaiting.Task;
-
-        public void Resume() => _resume.TrySetResult();
-
-        public IReadingsWriter Wrap(IReadingsWriter inner) => new Writer(this, inner);
-
-        private async Task<ReadingsStored> HoldAsync(IReadingsWriter inner, string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _waiting) >= expected)
-            {
-                _allWaiting.TrySetResult();
-            }
-
-            await _resume.Task.WaitAsync(cancellationToken);
-            return await inner.StoreReadingsAsync(deviceId, readings, seenAt, cancellationToken);
-        }
-
-        private sealed class Writer(PausedReadingsWriter owner, IReadingsWriter inner) : IReadingsWriter
-        {
-            public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
-                owner.HoldAsync(inner, deviceId, readings, seenAt, cancellationToken);
-        }
     }
 }

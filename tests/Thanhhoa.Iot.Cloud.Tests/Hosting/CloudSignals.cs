@@ -21,6 +21,8 @@ public sealed class CloudSignals
 
     public int EventsAdded { get; private set; }
 
+    public int EventDuplicates { get; private set; }
+
     public int Rejects { get; private set; }
 
     public int StoreFailures { get; private set; }
@@ -84,7 +86,7 @@ public sealed class CloudSignals
         public void EventsAppended(int added, int duplicates)
         {
             inner.EventsAppended(added, duplicates);
-            signals.Change(() => signals.EventsAdded += added);
+            signals.Change(() => (signals.EventsAdded, signals.EventDuplicates) = (signals.EventsAdded + added, signals.EventDuplicates + duplicates));
         }
 
         public void Rejected(string reason)

@@ -11,6 +11,8 @@ namespace Thanhhoa.Iot.Cloud.Tests.Security;
 public sealed class BrokerAuthApiTests
 {
     private const string Secret = "broker-shared-secret-0123456789";
+    private const string IngestUser = "thiot-ingest";
+    private const string IngestPassword = "ingest-password-0123456789";
     private SecureCloud _cloud = null!;
     private ProvisionedDevice _a = null!;
     private ProvisionedDevice _b = null!;
@@ -18,7 +20,8 @@ public sealed class BrokerAuthApiTests
     [SetUp]
     public async Task SetUp()
     {
-        _cloud = await SecureCloud.StartAsync("cloud-brokerauth", $"--Security:BrokerAuthSecret={Secret}");
+        _cloud = await SecureCloud.StartAsync("cloud-brokerauth", $"--Security:BrokerAuthSecret={Secret}",
+            $"--Broker:External:Username={IngestUser}", $"--Broker:External:Password={IngestPassword}", "--Broker:External:ClientId=thiot-ingest-node1");
         _a = await _cloud.ProvisionDeviceAsync("site-a");
         _b = await _cloud.ProvisionDeviceAsync("site-b");
     }
@@ -39,6 +42,12 @@ public sealed class BrokerAuthApiTests
             Assert.That(await AuthAsync("gw-unknown", "gw-unknown", _a.Secret), Is.EqualTo("deny"));
         });
     }
+
+    [TestCase("thiot-ingest-node1", "allow")]
+    [TestCase("thiot-ingest-node1-control", "allow")]
+    [TestCase("thiot-ingest-node2", "deny")]
+    public async Task Auth_ExternalIngestLaneClientIds_AllowOnlyThisNodesLanes(string clientId, string expected) =>
+        Assert.That(await AuthAsync(clientId, IngestUser, IngestPassword), Is.EqualTo(expected));
 
     [TestCase("publish", "thiot/v1/{a}/up/telemetry", "allow")]
     [TestCase("publish", "thiot/v1/{b}/up/telemetry", "deny")]
