@@ -50,7 +50,8 @@ public sealed class DataBudgetMonthTests
         var outbox = new IdleTrackingOutbox(lite);
         var reporter = new BudgetReporter(budget, outbox, time, NullLogger<BudgetReporter>.Instance);
         var filter = new ReportByExceptionFilter(Channels.ToDictionary(c => c, _ => new ReportPolicy(0.1, TimeSpan.FromMinutes(10), false))) { Widening = () => budget.ReportFactor };
-        var uplink = new MqttUplink(outbox, Options.Create(uplinkOptions), Options.Create(gateway), new UplinkStatus(),
+        var status = new UplinkStatus();
+        var uplink = new MqttUplink(outbox, Options.Create(uplinkOptions), Options.Create(gateway), status,
             new LoggingDownlinkHandler(NullLogger<LoggingDownlinkHandler>.Instance), time, NullLogger<MqttUplink>.Instance, new Random(1), null, budget: budget);
         var site = new NoisySite(Channels, 42);
         var alarms = new List<long>();
@@ -76,7 +77,7 @@ public sealed class DataBudgetMonthTests
                 }
 
                 await reporter.ReportIfDueAsync(CancellationToken.None);
-                await outbox.WhenIdleAsync();
+                await outbox.WhenIdleAsync(status, time);
                 levels.Add(budget.Level);
                 if ((now + Step).ToOffset(TimeSpan.FromHours(7)).TimeOfDay == TimeSpan.Zero)
                 {

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Edge.Outbox;
 using Thanhhoa.Iot.Edge.Sensing;
+using Thanhhoa.Iot.Edge.Uplink;
 
 namespace Thanhhoa.Iot.Edge.Tests.Budget;
 
@@ -49,24 +51,43 @@ internal sealed class IdleTrackingOutbox(LiteDbOutbox inner) : IOutbox, IAggrega
 
     public Task AggregatePendingAsync(TimeSpan interval, CancellationToken cancellationToken) => inner.AggregatePendingAsync(interval, cancellationToken);
 
-    /// <summary>Completes when the uplink waited on the outbox after the last append.</summary>
-    public async Task WhenIdleAsync()
+    /// <summary>
+    /// Completes when the uplink waited on the outbox after the last append. An uplink that lost its connection
+    /// waits on the (fake) clock for its reconnect, the one wait it cannot end itself: the clock is moved to that
+    /// moment (a few hundred milliseconds at most), so the simulation never stalls on a reconnect.
+    /// </summary>
+    public async Task WhenIdleAsync(UplinkStatus status, FakeTimeProvider time)
     {
         while (true)
         {
-            Task idle;
-            lock (_gate)
+            var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnChanged(object? sender, UplinkStatusSnapshot snapshot) => changed.TrySetResult();
+            status.Changed += OnChanged; // before looking, so a change in between is not missed
+            try
             {
-                var holding = _priorityWait is { IsCompleted: false } && _eventVersion <= _idleVersion;
-                if (_idleVersion == _version || holding)
+                Task idle;
+                lock (_gate)
                 {
-                    return;
+                    var holding = _priorityWait is { IsCompleted: false } && _eventVersion <= _idleVersion;
+                    if (_idleVersion == _version || holding)
+                    {
+                        return;
+                    }
+
+                    idle = _idle.Task;
                 }
 
-                idle = _idle.Task;
-            }
+                if (status.Current is { Connected: false, NextAttemptAt: { } next } && next > time.GetUtcNow())
+                {
+                    time.SetUtcNow(next);
+                }
 
-            await idle.WaitAsync(TimeSpan.FromSeconds(60));
+                await Task.WhenAny(idle, changed.Task).WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            finally
+            {
+                status.Changed -= OnChanged;
+            }
         }
     }
 
