@@ -23,8 +23,18 @@ public static class IngestLanes
     public static readonly IReadOnlyList<TopicKind> ControlKinds =
         [TopicKind.Events, TopicKind.State, TopicKind.CommandResult, TopicKind.ConfigReported, TopicKind.FirmwareReported];
 
+    /// <summary>Suffix of the client id the node publishes commands and desired state with (its downlink session).</summary>
+    public const string DownlinkSuffix = "-downlink";
+
     /// <summary>Client id of the control lane of the node (or adopted member) whose client id is <paramref name="clientId"/>.</summary>
     public static string ControlClientId(string clientId) => clientId + ControlSuffix;
+
+    /// <summary>Client id of the downlink publisher of the node whose client id is <paramref name="clientId"/>.</summary>
+    public static string DownlinkClientId(string clientId) => clientId + DownlinkSuffix;
+
+    /// <summary>True for every client id the node of <paramref name="clientId"/> connects with: both lanes and the downlink.</summary>
+    public static bool IsNodeClientId(string clientId, string? candidate) =>
+        IsLaneClientId(clientId, candidate) || candidate == DownlinkClientId(clientId);
 
     /// <summary>True for the client ids the ingest of <paramref name="clientId"/> connects with (both lanes).</summary>
     public static bool IsLaneClientId(string clientId, string? candidate) =>

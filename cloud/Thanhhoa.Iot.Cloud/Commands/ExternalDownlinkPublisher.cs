@@ -62,7 +62,7 @@ public sealed class ExternalDownlinkPublisher(IOptions<BrokerOptions> options, I
                 var builder = new MqttClientOptionsBuilder()
                     .WithTcpServer(external.Host, external.Port)
                     .WithProtocolVersion(MqttProtocolVersion.V500)
-                    .WithClientId(external.ClientId + "-downlink")
+                    .WithClientId(IngestLanes.DownlinkClientId(external.ClientId))
                     .WithCleanStart(true)
                     .WithTimeout(TimeSpan.FromSeconds(30));
                 if (!string.IsNullOrEmpty(external.Username))

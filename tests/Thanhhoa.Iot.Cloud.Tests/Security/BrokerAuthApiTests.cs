@@ -45,8 +45,10 @@ public sealed class BrokerAuthApiTests
 
     [TestCase("thiot-ingest-node1", "allow")]
     [TestCase("thiot-ingest-node1-control", "allow")]
+    [TestCase("thiot-ingest-node1-downlink", "allow")]
     [TestCase("thiot-ingest-node2", "deny")]
-    public async Task Auth_ExternalIngestLaneClientIds_AllowOnlyThisNodesLanes(string clientId, string expected) =>
+    [TestCase("thiot-ingest-node1-other", "deny")]
+    public async Task Auth_ExternalIngestLaneClientIds_AllowOnlyThisNodesLanesAndDownlink(string clientId, string expected) =>
         Assert.That(await AuthAsync(clientId, IngestUser, IngestPassword), Is.EqualTo(expected));
 
     [TestCase("publish", "thiot/v1/{a}/up/telemetry", "allow")]

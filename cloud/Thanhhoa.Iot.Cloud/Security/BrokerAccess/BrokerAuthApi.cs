@@ -73,7 +73,7 @@ public static class BrokerAuthApi
     }
 
     private static bool IsExternalIngest(ExternalBrokerOptions external, string? clientId, string? username) =>
-        !string.IsNullOrEmpty(external.Username) && IngestLanes.IsLaneClientId(external.ClientId, clientId) && username == external.Username;
+        !string.IsNullOrEmpty(external.Username) && IngestLanes.IsNodeClientId(external.ClientId, clientId) && username == external.Username;
 
     private static int? Gate(SecurityOptions security, HttpContext context, ILogger logger)
     {
