@@ -1,17 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Commands;
 using Thanhhoa.Iot.Cloud.Storage;
-using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 using Thanhhoa.Iot.Cloud.Tests.Commands;
-using Thanhhoa.Iot.Cloud.Tests.Hosting;
 using Thanhhoa.Iot.Contracts.Topics;
-using Thanhhoa.Iot.TestSupport;
-using Thanhhoa.Iot.TestSupport.Mosquitto;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Broker;
 
@@ -21,26 +16,8 @@ namespace Thanhhoa.Iot.Cloud.Tests.Broker;
 /// </summary>
 [TestFixture]
 [Category("Integration")]
-public sealed class ExternalBrokerLaneTests
+public sealed class ExternalBrokerLaneTests() : ExternalBrokerFixture("cloud-lanes")
 {
-    private const string ReadingsPath = "/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z";
-    private TempDirectory _dir = null!;
-    private MosquittoBroker _mosquitto = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = new TempDirectory("cloud-lanes");
-        _mosquitto = await MosquittoBroker.StartAsync();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _mosquitto.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task TelemetryLaneFull_AlarmAndCommandResult_StoredWhileTelemetryHeld()
     {
@@ -48,17 +25,15 @@ public sealed class ExternalBrokerLaneTests
         const int inFlight = 4, telemetry = 10;
         var held = new PausedReadingsWriter(inFlight);
         var commands = new CommandSignals();
-        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, services =>
+        var cloud = await StartCloudAsync(services =>
         {
-            services.RemoveAll<IReadingsWriter>();
-            services.AddSingleton<IReadingsWriter>(sp => held.Wrap(new LiteReadingsWriter(sp.GetRequiredService<LiteDbStore>())));
+            held.HoldLiteDbWrites(services);
             services.AddSingleton<ICommandObserver>(commands);
         }, $"--Broker:External:MaxInFlight={inFlight}", "--Broker:External:ControlMaxInFlight=8");
         await using (cloud)
         {
-            await ExternalBrokerTests.WaitUntilSubscribedAsync(cloud, _mosquitto);
             await using var gateway = new SimulatedGateway("gw-1");
-            await gateway.ConnectAsync(_mosquitto.Port);
+            await gateway.ConnectAsync(Mosquitto.Port);
             for (var seq = 1; seq <= telemetry; seq++)
             {
                 await gateway.PublishAsync(TopicKind.Telemetry, TestMessages.TelemetryJson(seq, 1));
@@ -90,17 +65,16 @@ public sealed class ExternalBrokerLaneTests
     {
         const string clientId = "thiot-ingest-node1";
         await LeaveOldStyleSessionAsync(clientId, "$share/ingest/" + DeviceTopics.AllUpFilter);
-        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Mosquitto.Port, "gw-1");
 
         // Published while the node is down: queued in its old session under the all-up/ filter.
         await PublishAsync(gateway, firstReading: 1, firstEvent: 100);
 
-        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port,
+        var cloud = await StartCloudAsync(null,
             "--Broker:External:SharedGroup=ingest", $"--Broker:External:ClientId={clientId}",
             "--Broker:External:MaxInFlight=1", "--Broker:External:ControlMaxInFlight=1");
         await using (cloud)
         {
-            await ExternalBrokerTests.WaitUntilSubscribedAsync(cloud, _mosquitto);
             await PublishAsync(gateway, firstReading: 6, firstEvent: 103);
 
             // Last on each lane: with one message in flight per lane, each lane's earlier deliveries
@@ -136,7 +110,7 @@ public sealed class ExternalBrokerLaneTests
     {
         using var node = new MqttClientFactory().CreateMqttClient();
         await node.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer(_mosquitto.Host, _mosquitto.Port)
+            .WithTcpServer(Mosquitto.Host, Mosquitto.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(clientId)
             .WithCleanStart(false)

@@ -1,43 +1,21 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Storage;
-using Thanhhoa.Iot.Cloud.Tests.Hosting;
-using Thanhhoa.Iot.TestSupport;
-using Thanhhoa.Iot.TestSupport.Mosquitto;
+using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Broker;
 
 /// <summary>The external-broker shape: gateways publish to mosquitto, the cloud subscribes with a persistent session.</summary>
 [TestFixture]
 [Category("Integration")]
-public sealed class ExternalBrokerTests
+public sealed class ExternalBrokerTests() : ExternalBrokerFixture("cloud-external")
 {
-    private const string ReadingsPath = "/api/devices/gw-1/readings?from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z";
-    private TempDirectory _dir = null!;
-    private MosquittoBroker _mosquitto = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _dir = new TempDirectory("cloud-external");
-        _mosquitto = await MosquittoBroker.StartAsync();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _mosquitto.DisposeAsync();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task Publish_ViaMosquitto_StoredExactlyOnce()
     {
         await using var cloud = await StartCloudAsync();
-        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Mosquitto.Port, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5));
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5)); // a retry after a lost PUBACK
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(6, 5));
@@ -54,7 +32,7 @@ public sealed class ExternalBrokerTests
     [Test]
     public async Task CloudStopped_MessagesPublishedMeanwhile_IngestedAfterRestart()
     {
-        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Mosquitto.Port, "gw-1");
         await using (var first = await StartCloudAsync())
         {
             await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 10));
@@ -70,14 +48,14 @@ public sealed class ExternalBrokerTests
         await using var second = await StartCloudAsync();
         await second.Signals.WaitUntilAsync(s => s.ReadingsAdded == 190);
         var readings = await second.GetJsonAsync<List<StoredReading>>(ReadingsPath);
-        Assert.That(readings.Select(r => r.Seq), Is.EqualTo(Enumerable.Range(1, 200).Select(i => (long)i)), _mosquitto.Output);
+        Assert.That(readings.Select(r => r.Seq), Is.EqualTo(Enumerable.Range(1, 200).Select(i => (long)i)), Mosquitto.Output);
     }
 
     [Test]
     public async Task InvalidPayload_ViaMosquitto_RejectVisibleAndIngestContinues()
     {
         await using var cloud = await StartCloudAsync();
-        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Mosquitto.Port, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryWithBadValue());
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 2));
         await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded == 2 && s.Rejects == 1);
@@ -93,7 +71,7 @@ public sealed class ExternalBrokerTests
             services.RemoveAll<IReadingsWriter>();
             services.AddSingleton<IReadingsWriter>(sp => new FailingOnceReadingsWriter(new LiteReadingsWriter(sp.GetRequiredService<LiteDbStore>())));
         });
-        using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+        using var gateway = await TestMqtt.ConnectAsync(Mosquitto.Port, "gw-1");
         await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(1, 5));
 
         await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded == 5);
@@ -111,15 +89,9 @@ public sealed class ExternalBrokerTests
         // mosquitto sends a client at most max_inflight_messages (20) unacknowledged messages unless the
         // client's Receive Maximum says otherwise; the cloud must ask for MaxInFlight so groups can gather.
         var paused = new PausedReadingsWriter(60);
-        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, services =>
+        await using (var cloud = await StartCloudAsync(paused.HoldLiteDbWrites, "--Broker:External:MaxInFlight=100"))
         {
-            services.RemoveAll<IReadingsWriter>();
-            services.AddSingleton<IReadingsWriter>(sp => paused.Wrap(new LiteReadingsWriter(sp.GetRequiredService<LiteDbStore>())));
-        }, "--Broker:External:MaxInFlight=100");
-        await using (cloud)
-        {
-            await WaitUntilSubscribedAsync(cloud, _mosquitto);
-            using var gateway = await TestMqtt.ConnectAsync(_mosquitto.Port, "gw-1");
+            using var gateway = await TestMqtt.ConnectAsync(Mosquitto.Port, "gw-1");
             for (var seq = 1; seq <= 60; seq++)
             {
                 await gateway.PublishAsync("thiot/v1/gw-1/up/telemetry", TestMessages.TelemetryJson(seq, 1));
@@ -129,28 +101,6 @@ public sealed class ExternalBrokerTests
                 $"only {paused.Waiting} of 60 messages reached the paused store at once");
             paused.Resume();
             await cloud.Signals.WaitUntilAsync(s => s.ReadingsAdded == 60);
-        }
-    }
-
-    private async Task<CloudHost> StartCloudAsync(Action<IServiceCollection>? overrideServices = null)
-    {
-        var cloud = await CloudHost.StartExternalAsync(_dir.Path, _mosquitto.Host, _mosquitto.Port, overrideServices);
-        await WaitUntilSubscribedAsync(cloud, _mosquitto);
-        return cloud;
-    }
-
-    // The subscription completes inside the cloud talking to an external process; poll it with a deadline.
-    internal static async Task WaitUntilSubscribedAsync(CloudHost cloud, MosquittoBroker mosquitto)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!cloud.Broker.IsReady)
-        {
-            if (deadline.Elapsed > TimeSpan.FromSeconds(15))
-            {
-                Assert.Fail($"The cloud never subscribed at mosquitto: {cloud.Broker.Description}. mosquitto said: {mosquitto.Output}");
-            }
-
-            await Task.Delay(20);
         }
     }
 

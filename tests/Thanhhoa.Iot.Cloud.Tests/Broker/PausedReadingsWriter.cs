@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Thanhhoa.Iot.Cloud.Storage;
+using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Broker;
 
@@ -16,6 +19,13 @@ internal sealed class PausedReadingsWriter(int expected)
     public void Resume() => _resume.TrySetResult();
 
     public IReadingsWriter Wrap(IReadingsWriter inner) => new Writer(this, inner);
+
+    /// <summary>Puts the cloud's LiteDB readings writer behind this hold.</summary>
+    public void HoldLiteDbWrites(IServiceCollection services)
+    {
+        services.RemoveAll<IReadingsWriter>();
+        services.AddSingleton<IReadingsWriter>(sp => Wrap(new LiteReadingsWriter(sp.GetRequiredService<LiteDbStore>())));
+    }
 
     private async Task<ReadingsStored> HoldAsync(IReadingsWriter inner, string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {

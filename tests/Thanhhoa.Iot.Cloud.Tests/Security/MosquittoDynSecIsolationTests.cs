@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using MQTTnet;
 using MQTTnet.Protocol;
 using NUnit.Framework;
+using Thanhhoa.Iot.Cloud.Tests.Broker;
 using Thanhhoa.Iot.TestSupport.Mosquitto;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Security;
@@ -32,7 +32,7 @@ public sealed class MosquittoDynSecIsolationTests
         _cloud = await SecureCloud.StartExternalAsync("cloud-dynsec", _mosquitto.Host, _mosquitto.Port,
             $"--Broker:External:Username={Ingest}", $"--Broker:External:Password={IngestPassword}",
             "--Security:DynamicSecurity:Enabled=true", $"--Security:DynamicSecurity:Username={Admin}", $"--Security:DynamicSecurity:Password={AdminPassword}");
-        await WaitUntilSubscribedAsync();
+        await ExternalBrokerFixture.WaitUntilSubscribedAsync(_cloud.Host, _mosquitto, TimeSpan.FromSeconds(20));
         _a = await _cloud.ProvisionDeviceAsync("site-a");
         _b = await _cloud.ProvisionDeviceAsync("site-b");
     }
@@ -192,20 +192,5 @@ public sealed class MosquittoDynSecIsolationTests
         var (client, result) = await SecureMqtt.TryConnectAsync(options);
         client.Dispose();
         return result is MqttClientConnectResultCode.NotAuthorized or MqttClientConnectResultCode.BadUserNameOrPassword;
-    }
-
-    // The subscription completes inside the cloud talking to an external process; poll it with a deadline.
-    private async Task WaitUntilSubscribedAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!_cloud.Host.Broker.IsReady)
-        {
-            if (deadline.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                Assert.Fail($"The cloud never subscribed at mosquitto: {_cloud.Host.Broker.Description}. mosquitto said: {_mosquitto.Output}");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }
