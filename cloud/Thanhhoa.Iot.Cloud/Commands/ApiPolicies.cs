@@ -11,4 +11,11 @@ public static class ApiPolicies
 
     /// <summary>Platform operators: change desired configuration of groups and devices.</summary>
     public const string Admin = "admin";
+
+    /// <summary>The two halves of an API group: reads for operators (and admins), writes for admins.</summary>
+    public static (RouteGroupBuilder Read, RouteGroupBuilder Write) ReadsAndWrites(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return (api.MapGroup("/").RequireAuthorization(Operator), api.MapGroup("/").RequireAuthorization(Admin));
+    }
 }

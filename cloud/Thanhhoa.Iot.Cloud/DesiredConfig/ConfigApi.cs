@@ -13,8 +13,7 @@ public static class ConfigApi
     public static IEndpointRouteBuilder MapConfigApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/config").WithTags("Configuration");
-        var read = api.MapGroup("/").RequireAuthorization(ApiPolicies.Operator);
-        var write = api.MapGroup("/").RequireAuthorization(ApiPolicies.Admin);
+        var (read, write) = ApiPolicies.ReadsAndWrites(api);
         read.MapGet("/groups", ListGroups).WithSummary("Every group document with its version.");
         read.MapGet("/groups/{name}", GetGroup).WithSummary("One group document.");
         write.MapPut("/groups/{name}", PutGroup).WithSummary("Replace a group document (new version); every member whose merged configuration changes gets a new revision.");

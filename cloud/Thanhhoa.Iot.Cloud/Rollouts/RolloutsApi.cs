@@ -12,8 +12,7 @@ public static class RolloutsApi
     public static IEndpointRouteBuilder MapRolloutsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/rollouts").WithTags("Rollouts");
-        var read = api.MapGroup("/").RequireAuthorization(ApiPolicies.Operator);
-        var write = api.MapGroup("/").RequireAuthorization(ApiPolicies.Admin);
+        var (read, write) = ApiPolicies.ReadsAndWrites(api);
         write.MapPost("/", Create).WithSummary("Start a firmware (artifactId) or configuration (config) rollout over the target devices, in waves.");
         read.MapGet("/", List).WithSummary("Every rollout, newest first.");
         read.MapGet("/{id}", Get).WithSummary("One rollout with its progress per wave (pending, downloading, installed, committed, rolled-back, failed, stalled).");
