@@ -126,6 +126,37 @@ public sealed class LiteDbStoreTests : StoreTestSuite
     }
 
     [Test]
+    public async Task StoreReadings_GroupRolledBackByAnotherWrite_ReadingsStoredOnRetry()
+    {
+        // The writer keeps device rows beside the file; a rolled-back group must not leave its ledger there,
+        // or the retry of the same message would take its readings for duplicates and store nothing.
+        var store = new LiteDbStore(_dir.Path);
+        await using var _ = store;
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holding = store.Writer.WriteAsync(
+            _ =>
+            {
+                entered.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+                return 0;
+            },
+            CancellationToken.None);
+        Assert.That(entered.Wait(TimeSpan.FromSeconds(30)), Is.True, "the writer thread never ran the holding write");
+        var message = new LiteReadingsWriter(store).StoreReadingsAsync("gw-1", Readings("gw-1", 1, 5), TestMessages.T0, CancellationToken.None);
+        var failing = store.Writer.WriteAsync<int>(_ => throw new InvalidOperationException("bad write"), CancellationToken.None);
+        release.Set();
+        await holding;
+        var stored = await message;
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => failing, Throws.InvalidOperationException);
+            Assert.That(stored.Appended, Is.EqualTo(new AppendResult(5, 0)));
+            Assert.That(store.Database.GetCollection(LiteDbStore.ReadingBlocks).Count(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task Append_StoreClosed_TaskFails()
     {
         var s = Open(null);

@@ -1,5 +1,7 @@
 using NUnit.Framework;
+using Thanhhoa.Iot.Cloud.Registry;
 using Thanhhoa.Iot.Cloud.Storage;
+using Thanhhoa.Iot.Contracts.Messages;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Storage;
 
@@ -93,6 +95,25 @@ public abstract partial class StoreTestSuite
             Assert.That(result.Appended, Is.EqualTo(new AppendResult(0, 0)));
             Assert.That(state!.LastSeen, Is.EqualTo(T0.AddMinutes(3)));
             Assert.That(state.Channels, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task StoreReadings_AfterMarkAllOfflineAndLinkChange_RowKeepsEveryWrite()
+    {
+        // Every path that writes the registry row and the readings writer see each other's latest row.
+        await using var s = await OpenAsync();
+        await s.Writer!.StoreReadingsAsync("gw-1", Readings("gw-1", 1, 5), T0, None);
+        await s.Registry.ApplyLinkAsync("gw-1", new LinkUpdate(LinkState.Online, 2, T0, Firmware: "1.1", Site: "site-a"), None);
+        await s.Registry.MarkAllOfflineAsync("cloud restarted", T0.AddMinutes(1), None);
+        var after = await s.Writer.StoreReadingsAsync("gw-1", Readings("gw-1", 3, 5), T0.AddMinutes(2), None);
+        var state = await s.Registry.GetAsync("gw-1", None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.Appended, Is.EqualTo(new AppendResult(2, 3)));
+            Assert.That((state!.Online, state.OfflineReason, state.Session, state.Firmware, state.Site), Is.EqualTo((false, "cloud restarted", 2L, "1.1", "site-a")));
+            Assert.That(state.Channels["battery_v"].Seq, Is.EqualTo(7));
+            Assert.That(state.LastSeen, Is.EqualTo(T0.AddMinutes(2)));
         });
     }
 }

@@ -14,64 +14,62 @@ internal static class BlockAppender
     /// <summary>
     /// Appends <paramref name="readings"/> (all of <paramref name="deviceId"/>) and writes the registry row as
     /// <paramref name="change"/> leaves it (unchanged when null; a device without a row gets one first seen at
-    /// <paramref name="at"/>, as it holds the ledger).
+    /// <paramref name="at"/>, as it holds the ledger). <paramref name="prepared"/>, when given, is
+    /// <see cref="Prepare"/> of the same readings, built off the writer thread and used when all of them are new.
     /// </summary>
     public static (AppendResult Appended, DeviceState Device, int Blocks) Append(
-        LiteDatabase db, string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset at, Func<DeviceState, DeviceState>? change)
+        LiteDatabase db,
+        DeviceRowCache rows,
+        string deviceId,
+        IReadOnlyList<StoredReading> readings,
+        DateTimeOffset at,
+        Func<DeviceState, DeviceState>? change,
+        IReadOnlyList<BsonDocument>? prepared = null)
     {
-        var devices = db.GetCollection(LiteDbStore.Devices);
-        var existing = devices.FindById(deviceId);
-        var ledger = DeviceDocuments.LedgerOf(existing);
+        var existing = rows.Load(db, deviceId);
+        var ledger = existing?.Ledger ?? new SequenceRanges();
         var fresh = readings.Where(r => ledger.Add(r.Seq)).ToList();
-        var blocks = InsertBlocks(db, fresh);
+        var blocks = fresh.Count == readings.Count && prepared is not null
+            ? Insert(db, prepared)
+            : Insert(db, Prepare(fresh));
 
-        var state = existing is null ? DeviceState.New(deviceId, at) : DeviceDocuments.ToState(existing);
+        var state = existing?.State ?? DeviceState.New(deviceId, at);
         var next = change is null ? state : change(state);
         if (existing is null || fresh.Count > 0 || change is not null)
         {
-            var doc = DeviceDocuments.From(next);
-            DeviceDocuments.SetLedger(doc, ledger);
-            devices.Upsert(doc);
+            rows.Save(db, next, ledger);
         }
 
         return (new AppendResult(fresh.Count, readings.Count - fresh.Count), next, blocks);
     }
+
+    /// <summary>The block documents of <paramref name="readings"/>: one per device, hour and time of receipt (<see cref="ReadingBlock.Split"/>).</summary>
+    public static IReadOnlyList<BsonDocument> Prepare(IReadOnlyCollection<StoredReading> readings) =>
+        readings.Count == 0 ? [] : ReadingBlock.Split(readings).Select(BlockDocuments.From).ToList();
 
     /// <summary>
     /// Adds numbers stored elsewhere (events, which keep their own documents) to the device's ledger: readings and
     /// events share one sequence space per gateway, so a ledger that skipped them would keep a gap per event in the
     /// row every telemetry message rewrites. A device without a row gets one first seen at <paramref name="at"/>.
     /// </summary>
-    public static void MarkStored(LiteDatabase db, string deviceId, IEnumerable<long> seqs, DateTimeOffset at)
+    public static void MarkStored(LiteDatabase db, DeviceRowCache rows, string deviceId, IEnumerable<long> seqs, DateTimeOffset at)
     {
-        var devices = db.GetCollection(LiteDbStore.Devices);
-        var existing = devices.FindById(deviceId);
-        var ledger = DeviceDocuments.LedgerOf(existing);
+        var existing = rows.Load(db, deviceId);
+        var ledger = existing?.Ledger ?? new SequenceRanges();
         var added = seqs.Aggregate(false, (any, seq) => ledger.Add(seq) | any);
         if (existing is null || added)
         {
-            var doc = existing ?? DeviceDocuments.From(DeviceState.New(deviceId, at));
-            DeviceDocuments.SetLedger(doc, ledger);
-            devices.Upsert(doc);
+            rows.Save(db, existing?.State ?? DeviceState.New(deviceId, at), ledger);
         }
     }
 
-    /// <summary>One block per device, hour and time of receipt (<see cref="ReadingBlock.Split"/>).</summary>
-    private static int InsertBlocks(LiteDatabase db, IReadOnlyCollection<StoredReading> readings)
+    private static int Insert(LiteDatabase db, IReadOnlyList<BsonDocument> blocks)
     {
-        if (readings.Count == 0)
+        if (blocks.Count > 0)
         {
-            return 0;
+            db.GetCollection(LiteDbStore.ReadingBlocks).Insert(blocks);
         }
 
-        var blocks = db.GetCollection(LiteDbStore.ReadingBlocks);
-        var inserted = 0;
-        foreach (var block in ReadingBlock.Split(readings))
-        {
-            blocks.Insert(BlockDocuments.From(block));
-            inserted++;
-        }
-
-        return inserted;
+        return blocks.Count;
     }
 }

@@ -20,18 +20,6 @@ internal static class DeviceDocuments
     /// </summary>
     private const string PackedChannels = "cb";
 
-    /// <summary>The document of <paramref name="s"/>, keeping the ledger of <paramref name="previous"/> (the document it replaces).</summary>
-    public static BsonDocument From(DeviceState s, BsonDocument? previous)
-    {
-        var doc = From(s);
-        if (previous is not null && previous.TryGetValue(Ledger, out var ledger))
-        {
-            doc[Ledger] = ledger;
-        }
-
-        return doc;
-    }
-
     public static SequenceRanges LedgerOf(BsonDocument? d)
     {
         if (d is null || !d.TryGetValue(Ledger, out var value))

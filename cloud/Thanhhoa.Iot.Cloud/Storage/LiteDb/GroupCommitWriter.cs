@@ -16,13 +16,16 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private readonly LiteDatabase _db;
     private readonly IStoreWriteObserver? _observer;
+    private readonly Action? _rolledBack;
     private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
-    public GroupCommitWriter(LiteDatabase db, IStoreWriteObserver? observer)
+    /// <param name="rolledBack">Called on the writer thread after a transaction rolled back (state kept beside the file must be dropped).</param>
+    public GroupCommitWriter(LiteDatabase db, IStoreWriteObserver? observer, Action? rolledBack = null)
     {
         _db = db;
         _observer = observer;
+        _rolledBack = rolledBack;
         _loop = Task.Run(RunAsync);
     }
 
@@ -144,6 +147,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         catch (LiteException)
         {
             // Already rolled back by the engine when the failing operation threw.
+        }
+        finally
+        {
+            _rolledBack?.Invoke();
         }
     }
 

@@ -81,10 +81,11 @@ internal static class LegacyReadingsConversion
     private static Chunk Convert(LiteDatabase db, List<StoredReading> readings)
     {
         int blocks = 0, duplicates = 0;
+        var devices = new DeviceRowCache(); // this chunk's transaction only: a rolled-back chunk takes it along
         foreach (var device in readings.GroupBy(r => r.DeviceId, StringComparer.Ordinal))
         {
             var rows = device.ToList();
-            var appended = BlockAppender.Append(db, device.Key, rows, rows.Min(r => r.ReceivedAt), change: null);
+            var appended = BlockAppender.Append(db, devices, device.Key, rows, rows.Min(r => r.ReceivedAt), change: null);
             blocks += appended.Blocks;
             duplicates += appended.Appended.Duplicates;
         }

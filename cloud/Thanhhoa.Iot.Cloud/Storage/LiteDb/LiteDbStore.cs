@@ -37,7 +37,7 @@ public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
         Database = new LiteDatabase(_engine, disposeOnClose: true);
         EnsureIndexes(Database);
         LegacyReadingsConversion.Run(Database, DataFile, logger ?? (ILogger)NullLogger.Instance);
-        Writer = new GroupCommitWriter(Database, observer);
+        Writer = new GroupCommitWriter(Database, observer, rolledBack: DeviceRows.Clear);
     }
 
     public string DataFile { get; }
@@ -45,6 +45,9 @@ public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
     internal LiteDatabase Database { get; }
 
     internal GroupCommitWriter Writer { get; }
+
+    /// <summary>The devices' registry rows as the writer last wrote them; use only inside <see cref="Writer"/>'s work.</summary>
+    internal DeviceRowCache DeviceRows { get; } = new();
 
     public Task ProbeWriteAsync(CancellationToken cancellationToken) =>
         Writer.WriteAsync(db => db.GetCollection(Health).Upsert(new BsonDocument { ["_id"] = "probe", ["n"] = 1 }), cancellationToken);

@@ -37,12 +37,11 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
         store.Writer.WriteAsync(
             db =>
             {
-                var devices = db.GetCollection(LiteDbStore.Devices);
-                var online = devices.Find(LiteQuery.EQ("online", true)).ToList();
-                foreach (var doc in online)
+                var online = db.GetCollection(LiteDbStore.Devices).Find(LiteQuery.EQ("online", true)).Select(d => d["_id"].AsString).ToList();
+                foreach (var deviceId in online)
                 {
-                    var state = DeviceDocuments.ToState(doc);
-                    devices.Update(DeviceDocuments.From(state with { Online = false, OfflineReason = reason, StateChangedAt = at }, doc));
+                    var row = store.DeviceRows.Load(db, deviceId)!;
+                    store.DeviceRows.Save(db, row.State with { Online = false, OfflineReason = reason, StateChangedAt = at }, row.Ledger);
                 }
 
                 return online.Count;
@@ -50,26 +49,26 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
             cancellationToken);
 
     private Task<bool> Update(string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change, CancellationToken cancellationToken) =>
-        store.Writer.WriteAsync(db => Apply(db, deviceId, at, change), cancellationToken);
+        store.Writer.WriteAsync(db => Apply(db, store.DeviceRows, deviceId, at, change), cancellationToken);
 
     /// <summary>Loads (or creates) the device, applies <paramref name="change"/>; null from it means "no change". Runs inside the writer's transaction.</summary>
-    internal static bool Apply(LiteDatabase db, string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change)
+    internal static bool Apply(LiteDatabase db, DeviceRowCache rows, string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change)
     {
-        var devices = db.GetCollection(LiteDbStore.Devices);
-        var existing = devices.FindById(deviceId);
-        var current = existing is null ? DeviceState.New(deviceId, at) : DeviceDocuments.ToState(existing);
+        var existing = rows.Load(db, deviceId);
+        var ledger = existing?.Ledger ?? new SequenceRanges();
+        var current = existing?.State ?? DeviceState.New(deviceId, at);
         var next = change(current);
         if (next is null)
         {
             if (existing is null)
             {
-                devices.Insert(DeviceDocuments.From(current));
+                rows.Save(db, current, ledger);
             }
 
             return false;
         }
 
-        devices.Upsert(DeviceDocuments.From(next, existing));
+        rows.Save(db, next, ledger);
         return true;
     }
 }

@@ -10,10 +10,12 @@ public sealed class LiteReadingsWriter(LiteDbStore store) : IReadingsWriter
     public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
+        var prepared = BlockAppender.Prepare(readings); // here, not on the one writer thread
         return store.Writer.WriteAsync(
             db =>
             {
-                var (appended, device, _) = BlockAppender.Append(db, deviceId, readings, seenAt, state => RegistryReadings.Apply(state, readings, seenAt));
+                var (appended, device, _) = BlockAppender.Append(
+                    db, store.DeviceRows, deviceId, readings, seenAt, state => RegistryReadings.Apply(state, readings, seenAt), prepared);
                 return new ReadingsStored(appended, device);
             },
             cancellationToken);

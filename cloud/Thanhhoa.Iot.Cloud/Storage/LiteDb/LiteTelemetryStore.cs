@@ -18,7 +18,7 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
         return store.Writer.WriteAsync(
             db => devices.Aggregate(
                 default(AppendResult),
-                (sum, device) => sum + BlockAppender.Append(db, device.Key, device.ToList(), device.Min(r => r.ReceivedAt), change: null).Appended),
+                (sum, device) => sum + BlockAppender.Append(db, store.DeviceRows, device.Key, device.ToList(), device.Min(r => r.ReceivedAt), change: null).Appended),
             cancellationToken);
     }
 
@@ -32,7 +32,7 @@ public sealed class LiteTelemetryStore(LiteDbStore store) : ITelemetryStore
                 var appended = InsertNew(db.GetCollection(LiteDbStore.Events), docs);
                 foreach (var device in events.GroupBy(e => e.DeviceId, StringComparer.Ordinal))
                 {
-                    BlockAppender.MarkStored(db, device.Key, device.Select(e => e.Seq), device.Min(e => e.ReceivedAt));
+                    BlockAppender.MarkStored(db, store.DeviceRows, device.Key, device.Select(e => e.Seq), device.Min(e => e.ReceivedAt));
                 }
 
                 return appended;
