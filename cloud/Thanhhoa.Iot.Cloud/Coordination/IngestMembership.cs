@@ -28,7 +28,7 @@ public sealed class IngestMembership(
     private readonly string _nodeId = coordination.Value.NodeId;
     private readonly TimeSpan _ttl = coordination.Value.MemberLeaseTtl;
 
-    private string MemberPrefix => $"ingest-member/{broker.Value.External.SharedGroup}/";
+    private string MemberPrefix => IngestMemberLeases.MemberPrefix(broker.Value.External.SharedGroup);
 
     private string OwnClientId => broker.Value.External.ClientId;
 
@@ -108,7 +108,7 @@ public sealed class IngestMembership(
         }
     }
 
-    private string AdoptLease(string clientId) => $"ingest-adopt/{broker.Value.External.SharedGroup}/{clientId}";
+    private string AdoptLease(string clientId) => IngestMemberLeases.AdoptPrefix(broker.Value.External.SharedGroup) + clientId;
 
     private async Task AdoptAsync(string clientId, CancellationToken cancellationToken)
     {

@@ -84,6 +84,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BrokerServiceIdentity>());
         services.AddSingleton<IClientAuthenticator, DeviceCredentialAuthenticator>();
         services.AddSingleton<IBrokerCertificates, BrokerCertificateStore>();
+        services.AddSingleton<IngestMemberCache>();
 
         var mode = configuration.GetSection(BrokerOptions.Section).GetValue(nameof(BrokerOptions.Mode), BrokerMode.Embedded);
         var dynsec = configuration.GetSection(SecurityOptions.Section).GetSection(nameof(SecurityOptions.DynamicSecurity)).GetValue<bool>(nameof(DynamicSecurityOptions.Enabled));
