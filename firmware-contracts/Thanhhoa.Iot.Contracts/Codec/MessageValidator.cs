@@ -15,21 +15,32 @@ public static partial class MessageValidator
         CheckCount(batch.Readings?.Count ?? 0, ContractInfo.MaxReadingsPerBatch, "$.readings");
         for (var i = 0; i < batch.Readings!.Count; i++)
         {
-            var at = $"$.readings[{i}]";
-            var r = NotNull(batch.Readings[i], at, "reading");
-            CheckSeq(r.Seq, at);
-            CheckId(r.Channel, at + ".ch", "channel id");
-            CheckFinite(r.Value, at + ".val");
-            CheckDefined(r.Quality, at + ".q");
-            CheckDefined(r.TimeQuality, at + ".tq");
-            if (i > 0 && r.Seq <= batch.Readings[i - 1].Seq)
+            // The cloud validates every reading it ingests: the field path of an error is built only for a reading that fails.
+            var r = batch.Readings[i];
+            if (r is null || !IsValid(r) || (i > 0 && r.Seq <= batch.Readings[i - 1].Seq))
             {
-                throw new ContractViolationException(RejectReason.SequenceMismatch, at + ".seq",
-                    $"sequence {r.Seq} does not follow {batch.Readings[i - 1].Seq}; readings must be in ascending sequence order");
+                ThrowFor(batch.Readings, i);
             }
         }
 
         CheckRange(batch.SeqFrom, batch.SeqTo, batch.Readings[0].Seq, batch.Readings[^1].Seq);
+    }
+
+    private static bool IsValid(Reading r) =>
+        r.Seq >= 1 && ContractInfo.IsValidId(r.Channel) && double.IsFinite(r.Value) && Enum.IsDefined(r.Quality) && Enum.IsDefined(r.TimeQuality);
+
+    /// <summary>Throws the first violation of reading <paramref name="i"/>, named by its field path.</summary>
+    private static void ThrowFor(IReadOnlyList<Reading> readings, int i)
+    {
+        var at = $"$.readings[{i}]";
+        var r = NotNull(readings[i], at, "reading");
+        CheckSeq(r.Seq, at);
+        CheckId(r.Channel, at + ".ch", "channel id");
+        CheckFinite(r.Value, at + ".val");
+        CheckDefined(r.Quality, at + ".q");
+        CheckDefined(r.TimeQuality, at + ".tq");
+        throw new ContractViolationException(RejectReason.SequenceMismatch, at + ".seq",
+            $"sequence {r.Seq} does not follow {readings[i - 1].Seq}; readings must be in ascending sequence order");
     }
 
     /// <summary>Throws <see cref="ContractViolationException"/> unless the batch obeys the contract.</summary>
