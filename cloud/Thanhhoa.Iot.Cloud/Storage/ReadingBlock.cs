@@ -48,6 +48,11 @@ public sealed class ReadingBlock
     public static IReadOnlyList<ReadingBlock> Split(IEnumerable<StoredReading> readings)
     {
         ArgumentNullException.ThrowIfNull(readings);
+        if (readings is IReadOnlyList<StoredReading> list && IsOneBlock(list))
+        {
+            return [new ReadingBlock(list[0].DeviceId, HourOf(list[0].Timestamp), list.ToArray())];
+        }
+
         return readings
             .GroupBy(r => (r.DeviceId, Hour: HourOf(r.Timestamp), r.ReceivedAt.UtcTicks))
             .Select(g => new ReadingBlock(g.Key.DeviceId, g.Key.Hour, g.OrderBy(r => r.Timestamp).ThenBy(r => r.Seq).ToList()))
@@ -56,6 +61,35 @@ public sealed class ReadingBlock
             .ThenBy(b => b.ReceivedAt)
             .ToList();
     }
+
+    /// <summary>
+    /// The common case, one message of one hour in order, without grouping and sorting: true when every reading shares
+    /// the first one's device, hour and arrival and they are already in block order.
+    /// </summary>
+    private static bool IsOneBlock(IReadOnlyList<StoredReading> readings)
+    {
+        if (readings.Count == 0)
+        {
+            return false;
+        }
+
+        var first = readings[0];
+        var hour = HourOf(first.Timestamp);
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var r = readings[i];
+            if (!string.Equals(r.DeviceId, first.DeviceId, StringComparison.Ordinal) || r.ReceivedAt.UtcTicks != first.ReceivedAt.UtcTicks
+                || HourOf(r.Timestamp) != hour || (i > 0 && !InOrder(readings[i - 1], r)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool InOrder(StoredReading a, StoredReading b) =>
+        a.Timestamp < b.Timestamp || (a.Timestamp == b.Timestamp && a.Seq < b.Seq);
 
     /// <summary>A block as read back from a store; <paramref name="readings"/> must already be in block order.</summary>
     public static ReadingBlock FromStore(string deviceId, DateTimeOffset hour, IReadOnlyList<StoredReading> readings) =>

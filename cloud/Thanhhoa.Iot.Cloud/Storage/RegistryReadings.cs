@@ -7,13 +7,24 @@ internal static class RegistryReadings
 {
     public static DeviceState Apply(DeviceState state, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt)
     {
-        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
+        // Newest by sequence, which a gateway only ever increases, never by timestamp (a Pi without RTC can have its
+        // clock corrected backwards). The newest reading per channel first, then one value each: a message holds
+        // many readings of few channels.
+        var newest = new Dictionary<string, StoredReading>(StringComparer.Ordinal);
         foreach (var r in readings)
         {
-            var value = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
-            if (value.IsNewerThan(channels.GetValueOrDefault(r.Channel)))
+            if (!newest.TryGetValue(r.Channel, out var seen) || r.Seq > seen.Seq)
             {
-                channels[r.Channel] = value;
+                newest[r.Channel] = r;
+            }
+        }
+
+        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
+        foreach (var r in newest.Values)
+        {
+            if (!channels.TryGetValue(r.Channel, out var current) || r.Seq > current.Seq)
+            {
+                channels[r.Channel] = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
             }
         }
 

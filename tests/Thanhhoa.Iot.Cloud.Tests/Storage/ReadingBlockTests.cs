@@ -40,6 +40,31 @@ public sealed class ReadingBlockTests
     }
 
     [Test]
+    public void Split_OneMessageInOrder_OneBlockWithItsReadings()
+    {
+        var readings = Enumerable.Range(1, 50).Select(i => Reading("gw-a", i, T0.AddSeconds(i))).ToList();
+        var blocks = ReadingBlock.Split(readings);
+        Assert.Multiple(() =>
+        {
+            Assert.That(blocks.Select(b => (b.DeviceId, b.Hour)), Is.EqualTo(new[] { ("gw-a", T0) }));
+            Assert.That(blocks[0].Readings, Is.EqualTo(readings));
+        });
+    }
+
+    [Test]
+    public void Split_OneMessageClockSteppedBackOrSecondArrival_SortedAndSplitByArrival()
+    {
+        // The gateway's clock was corrected backwards mid-message (seq 3 taken "before" seq 2), and seq 4 arrived later.
+        var readings = new[]
+        {
+            Reading("gw-a", 1, T0.AddMinutes(1)), Reading("gw-a", 2, T0.AddMinutes(9)), Reading("gw-a", 3, T0.AddMinutes(5)),
+            Reading("gw-a", 4, T0.AddMinutes(10)) with { ReceivedAt = T0.AddMinutes(11) },
+        };
+        var blocks = ReadingBlock.Split(readings);
+        Assert.That(blocks.Select(b => b.Readings.Select(r => r.Seq).ToArray()), Is.EqualTo(new[] { new long[] { 1, 3, 2 }, [4] }));
+    }
+
+    [Test]
     public void Split_NoReadings_NoBlocks()
     {
         Assert.That(ReadingBlock.Split([]), Is.Empty);
