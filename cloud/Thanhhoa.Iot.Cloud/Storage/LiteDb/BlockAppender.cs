@@ -26,18 +26,16 @@ internal static class BlockAppender
         Func<DeviceState, DeviceState>? change,
         IReadOnlyList<BsonDocument>? prepared = null)
     {
-        var existing = rows.Load(db, deviceId);
-        var ledger = existing?.Ledger ?? new SequenceRanges();
-        var fresh = readings.Where(r => ledger.Add(r.Seq)).ToList();
+        var (row, isNew) = rows.LoadOrNew(db, deviceId, at);
+        var fresh = readings.Where(r => row.Ledger.Add(r.Seq)).ToList();
         var blocks = fresh.Count == readings.Count && prepared is not null
             ? Insert(db, prepared)
             : Insert(db, Prepare(fresh));
 
-        var state = existing?.State ?? DeviceState.New(deviceId, at);
-        var next = change is null ? state : change(state);
-        if (existing is null || fresh.Count > 0 || change is not null)
+        var next = change is null ? row.State : change(row.State);
+        if (isNew || fresh.Count > 0 || change is not null)
         {
-            rows.Save(db, next, ledger);
+            rows.Save(db, next, row.Ledger);
         }
 
         return (new AppendResult(fresh.Count, readings.Count - fresh.Count), next, blocks);
@@ -54,12 +52,11 @@ internal static class BlockAppender
     /// </summary>
     public static void MarkStored(LiteDatabase db, DeviceRowCache rows, string deviceId, IEnumerable<long> seqs, DateTimeOffset at)
     {
-        var existing = rows.Load(db, deviceId);
-        var ledger = existing?.Ledger ?? new SequenceRanges();
-        var added = seqs.Aggregate(false, (any, seq) => ledger.Add(seq) | any);
-        if (existing is null || added)
+        var (row, isNew) = rows.LoadOrNew(db, deviceId, at);
+        var added = seqs.Aggregate(false, (any, seq) => row.Ledger.Add(seq) | any);
+        if (isNew || added)
         {
-            rows.Save(db, existing?.State ?? DeviceState.New(deviceId, at), ledger);
+            rows.Save(db, row.State, row.Ledger);
         }
     }
 

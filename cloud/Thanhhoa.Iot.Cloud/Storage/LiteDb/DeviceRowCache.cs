@@ -42,6 +42,10 @@ internal sealed class DeviceRowCache
         return row;
     }
 
+    /// <summary>The device's row, or a new one first seen at <paramref name="at"/> (with an empty ledger) when it has none.</summary>
+    public (DeviceRow Row, bool IsNew) LoadOrNew(LiteDatabase db, string deviceId, DateTimeOffset at) =>
+        Load(db, deviceId) is { } row ? (row, false) : (new DeviceRow(DeviceState.New(deviceId, at), new SequenceRanges()), true);
+
     /// <summary>Writes the device's document (inside the writer's transaction) and keeps it.</summary>
     public void Save(LiteDatabase db, DeviceState state, SequenceRanges ledger)
     {

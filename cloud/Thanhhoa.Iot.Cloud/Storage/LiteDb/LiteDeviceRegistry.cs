@@ -54,21 +54,19 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
     /// <summary>Loads (or creates) the device, applies <paramref name="change"/>; null from it means "no change". Runs inside the writer's transaction.</summary>
     internal static bool Apply(LiteDatabase db, DeviceRowCache rows, string deviceId, DateTimeOffset at, Func<DeviceState, DeviceState?> change)
     {
-        var existing = rows.Load(db, deviceId);
-        var ledger = existing?.Ledger ?? new SequenceRanges();
-        var current = existing?.State ?? DeviceState.New(deviceId, at);
-        var next = change(current);
+        var (row, isNew) = rows.LoadOrNew(db, deviceId, at);
+        var next = change(row.State);
         if (next is null)
         {
-            if (existing is null)
+            if (isNew)
             {
-                rows.Save(db, current, ledger);
+                rows.Save(db, row.State, row.Ledger);
             }
 
             return false;
         }
 
-        rows.Save(db, next, ledger);
+        rows.Save(db, next, row.Ledger);
         return true;
     }
 }
