@@ -8,7 +8,8 @@ using Thanhhoa.Iot.TestSupport.Processes;
 namespace Thanhhoa.Iot.Benchmarks.Commands;
 
 /// <summary>
-/// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1] [--commands 500] [--shapes embedded,pg,baseline]</c>: the same
+/// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1] [--commands 500] [--shapes embedded,pg,baseline]
+/// [--cloud-env NAME=VALUE,...]</c>: the same
 /// lightweight fleet (thiot-load, in this process) against three shapes, one after the other in one run:
 /// (1) the cloud with its embedded broker and LiteDB (PUBACK after store); (2) mosquitto + cloud node(s)
 /// + PostgreSQL; (3) mosquitto delivering to a bare subscriber that discards (the baseline). Prints one
@@ -16,6 +17,9 @@ namespace Thanhhoa.Iot.Benchmarks.Commands;
 /// </summary>
 internal static class ScaleCommand
 {
+    /// <summary>Environment variables for the cloud processes only (e.g. a GC setting a deployment uses), not the harness.</summary>
+    private static IReadOnlyDictionary<string, string>? _cloudEnv;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var fleet = new LoadOptions
@@ -30,6 +34,7 @@ internal static class ScaleCommand
             CommandInterval = TimeSpan.FromMilliseconds(CommandArgs.Int(args, "--commands", 500)),
         };
         var nodes = CommandArgs.Int(args, "--nodes", 1);
+        _cloudEnv = CloudEnvironment(args);
         Console.WriteLine($"scale: {fleet.Gateways} gateways, {fleet.ReadingsPerBatch} readings/batch, a batch per {fleet.Interval.TotalMilliseconds} ms per gateway, " +
                           $"{fleet.Duration.TotalSeconds} s measured after {fleet.Warmup.TotalSeconds} s warm-up; load average {LoadAverage()}");
         var shapes = args.SkipWhile(a => a != "--shapes").Skip(1).FirstOrDefault()?.Split(',') ?? ["embedded", "pg", "baseline"];
@@ -139,7 +144,7 @@ internal static class ScaleCommand
     private static async Task<ChildProcess> StartCloudAsync(string name, int http, string[] args)
     {
         var process = ChildProcess.StartDotnet(RepoPaths.BuiltDll("cloud/Thanhhoa.Iot.Cloud", "Thanhhoa.Iot.Cloud"),
-            [$"--Urls=http://127.0.0.1:{http}", "--Logging:LogLevel:Thanhhoa.Iot.Cloud.Ingest=Warning", "--Security:Mode=Development", .. args], name: name);
+            [$"--Urls=http://127.0.0.1:{http}", "--Logging:LogLevel:Thanhhoa.Iot.Cloud.Ingest=Warning", "--Security:Mode=Development", .. args], _cloudEnv, name: name);
         await process.WaitForLineAsync("cloud ready", TimeSpan.FromSeconds(60));
         return process;
     }
@@ -174,6 +179,24 @@ internal static class ScaleCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"store: {commits:F0} commits, mean {values.GetValueOrDefault("thiot_store_write_seconds_sum") / Math.Max(1, commits) * 1000:F2} ms each, " +
             $"{values.GetValueOrDefault("thiot_store_group_size_sum") / Math.Max(1, values.GetValueOrDefault("thiot_store_group_size_count")):F1} writes per commit"));
+    }
+
+    private static Dictionary<string, string>? CloudEnvironment(string[] args)
+    {
+        var text = args.SkipWhile(a => a != "--cloud-env").Skip(1).FirstOrDefault();
+        if (text is null)
+        {
+            return null;
+        }
+
+        var pairs = text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToList();
+        if (pairs.Any(p => p.Length != 2 || p[0].Length == 0))
+        {
+            throw new ArgumentException($"--cloud-env '{text}': expected NAME=VALUE pairs separated by commas, e.g. DOTNET_GCgen0size=0x10000000");
+        }
+
+        Console.WriteLine($"cloud processes run with {text}");
+        return pairs.ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
     }
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
