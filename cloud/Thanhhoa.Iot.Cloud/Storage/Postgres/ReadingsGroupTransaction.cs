@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Npgsql;
 using Thanhhoa.Iot.Cloud.Registry;
 
@@ -25,9 +26,9 @@ internal static class ReadingsGroupTransaction
     /// <summary>Runs the group; each write's <see cref="PendingReadings.Result"/> is set (valid once the transaction commits).</summary>
     public static async Task<int> RunAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, CancellationToken cancellationToken)
     {
-        var devices = writes.Select(w => w.DeviceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var fresh = await AppendAsync(connection, tx, writes, devices, cancellationToken).ConfigureAwait(false);
-        await UpdateRegistryAsync(connection, tx, writes, devices, cancellationToken).ConfigureAwait(false);
+        var senders = Senders.Of(writes);
+        var fresh = await AppendAsync(connection, tx, writes, senders.Devices, cancellationToken).ConfigureAwait(false);
+        await UpdateRegistryAsync(connection, tx, writes, senders, cancellationToken).ConfigureAwait(false);
         return fresh;
     }
 
@@ -35,45 +36,74 @@ internal static class ReadingsGroupTransaction
         NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, string[] devices, CancellationToken cancellationToken)
     {
         var ledgers = await PostgresTelemetryStore.LockLedgersAsync(connection, tx, devices, cancellationToken).ConfigureAwait(false);
-        var taken = new HashSet<(string, long)>();
-        var fresh = new List<StoredReading>();
+        var messages = new List<IReadOnlyList<StoredReading>>(writes.Count);
+        var added = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        var fresh = 0;
         foreach (var write in writes)
         {
-            var before = fresh.Count;
-            foreach (var r in write.Readings)
+            var kept = KeepFresh(write.Readings, ledgers[write.DeviceId]);
+            write.Result = new AppendResult(kept.Count, write.Readings.Count - kept.Count);
+            if (kept.Count == 0)
             {
-                // The first write of a (device, sequence) wins: stored before, or earlier in this group, means duplicate.
-                if (!ledgers[r.DeviceId].Contains(r.Seq) && taken.Add((r.DeviceId, r.Seq)))
-                {
-                    fresh.Add(r);
-                }
+                continue;
             }
 
-            write.Result = new AppendResult(fresh.Count - before, write.Readings.Count - (fresh.Count - before));
+            messages.Add(kept);
+            fresh += kept.Count;
+            ref var seqs = ref CollectionsMarshal.GetValueRefOrAddDefault(added, write.DeviceId, out _);
+            seqs ??= new List<long>(kept.Count);
+            foreach (var r in kept)
+            {
+                seqs.Add(r.Seq);
+            }
         }
 
-        if (fresh.Count == 0)
+        if (fresh == 0)
         {
             return 0;
         }
 
-        await ReadingBlockRows.WriteAsync(connection, tx, fresh, cancellationToken).ConfigureAwait(false);
+        await ReadingBlockRows.WriteMessagesAsync(connection, tx, messages, cancellationToken).ConfigureAwait(false);
 
-        var added = fresh.GroupBy(r => r.DeviceId, StringComparer.Ordinal).ToList();
         await using var update = PostgresStore.Command(PostgresTelemetryStore.AddToLedger, connection, tx);
-        update.Parameters.AddWithValue("ids", added.Select(g => g.Key).ToArray());
-        update.Parameters.AddWithValue("added", added.Select(g => SequenceLedger.MultirangeText(g.Select(r => r.Seq))).ToArray());
+        update.Parameters.AddWithValue("ids", added.Keys.ToArray());
+        update.Parameters.AddWithValue("added", added.Values.Select(s => SequenceLedger.MultirangeText(s)).ToArray());
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return fresh.Count;
+        return fresh;
+    }
+
+    /// <summary>
+    /// The readings whose sequence the ledger does not hold, added to it as they are kept: the first write of a
+    /// (device, sequence) wins, whether the other was stored before or came earlier in this group or message.
+    /// </summary>
+    private static IReadOnlyList<StoredReading> KeepFresh(IReadOnlyList<StoredReading> readings, SequenceRanges ledger)
+    {
+        List<StoredReading>? kept = null; // allocated at the first duplicate; until then every reading is kept
+        for (var i = 0; i < readings.Count; i++)
+        {
+            if (ledger.Add(readings[i].Seq))
+            {
+                kept?.Add(readings[i]);
+            }
+            else
+            {
+                kept ??= [.. readings.Take(i)];
+            }
+        }
+
+        return kept ?? readings;
     }
 
     private static async Task UpdateRegistryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, string[] devices, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, Senders senders, CancellationToken cancellationToken)
     {
-        var states = await LockDevicesAsync(connection, tx, writes, devices, cancellationToken).ConfigureAwait(false);
-        foreach (var write in writes)
+        var states = await LockDevicesAsync(connection, tx, senders, cancellationToken).ConfigureAwait(false);
+        var devices = senders.Devices;
+        var next = new DeviceState[devices.Length];
+        for (var i = 0; i < devices.Length; i++)
         {
-            states[write.DeviceId] = RegistryReadings.Apply(states[write.DeviceId], write.Readings, write.SeenAt);
+            next[i] = Apply(states[devices[i]], senders.WritesOf(devices[i]));
+            states[devices[i]] = next[i];
         }
 
         foreach (var write in writes)
@@ -83,20 +113,44 @@ internal static class ReadingsGroupTransaction
 
         await using var update = PostgresStore.Command(UpdateDevices, connection, tx);
         update.Parameters.AddWithValue("ids", devices);
-        update.Parameters.AddWithValue("last", devices.Select(d => states[d].LastSeen!.Value.UtcDateTime).ToArray());
-        update.Parameters.AddWithValue("ch", devices.Select(d => DeviceRows.ChannelsJson(states[d].Channels)).ToArray());
+        update.Parameters.AddWithValue("last", next.Select(s => s.LastSeen!.Value.UtcDateTime).ToArray());
+        update.Parameters.AddWithValue("ch", next.Select(s => ChannelsJson.Write(s.Channels)).ToArray());
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<Dictionary<string, DeviceState>> LockDevicesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, string[] devices, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="RegistryReadings.Apply"/> for all of a device's writes in the group at once (one copy of its
+    /// channels, no value made for a reading that is not its channel's newest).
+    /// </summary>
+    private static DeviceState Apply(DeviceState state, IReadOnlyList<PendingReadings> writes)
     {
-        var firstSeen = writes.GroupBy(w => w.DeviceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(w => w.SeenAt), StringComparer.Ordinal);
+        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
+        var lastSeen = state.LastSeen;
+        foreach (var write in writes)
+        {
+            foreach (var r in write.Readings)
+            {
+                // Newer by sequence, as ChannelValue.IsNewerThan decides.
+                if (!channels.TryGetValue(r.Channel, out var held) || r.Seq > held.Seq)
+                {
+                    channels[r.Channel] = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
+                }
+            }
+
+            lastSeen = RegistryReadings.Later(lastSeen, write.SeenAt);
+        }
+
+        return state with { Channels = channels, LastSeen = lastSeen };
+    }
+
+    private static async Task<Dictionary<string, DeviceState>> LockDevicesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, Senders senders, CancellationToken cancellationToken)
+    {
         await using var command = PostgresStore.Command(LockDevices, connection, tx);
-        command.Parameters.AddWithValue("ids", devices);
-        command.Parameters.AddWithValue("at", devices.Select(d => firstSeen[d].UtcDateTime).ToArray());
+        command.Parameters.AddWithValue("ids", senders.Devices);
+        command.Parameters.AddWithValue("at", senders.Devices.Select(d => senders.FirstSeenAt(d).UtcDateTime).ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var states = new Dictionary<string, DeviceState>(StringComparer.Ordinal);
+        var states = new Dictionary<string, DeviceState>(senders.Devices.Length, StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var state = DeviceRows.Read(reader);
