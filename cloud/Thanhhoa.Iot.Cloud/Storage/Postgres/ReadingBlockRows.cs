@@ -30,10 +30,11 @@ internal static class ReadingBlockRows
     /// <summary>
     /// As <see cref="WriteAsync"/>, for readings that come as messages (each of one device and one arrival time, as a
     /// telemetry message is stored): a message within one hour and in block order, the usual case, becomes its row
-    /// directly; any other is split like <see cref="ReadingBlock.Split"/>.
+    /// directly; any other is split like <see cref="ReadingBlock.Split"/>. Many rows are copied now; a few are added to
+    /// <paramref name="batch"/> as inserts, for the caller to send with its other statements in one round trip.
     /// </summary>
-    public static Task<int> WriteMessagesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<IReadOnlyList<StoredReading>> messages, CancellationToken cancellationToken)
+    public static async Task<int> WriteMessagesAsync(
+        NpgsqlConnection connection, NpgsqlBatch batch, IReadOnlyList<IReadOnlyList<StoredReading>> messages, CancellationToken cancellationToken)
     {
         var rows = new List<Row>(messages.Count);
         foreach (var message in messages)
@@ -48,7 +49,16 @@ internal static class ReadingBlockRows
             }
         }
 
-        return WriteRowsAsync(connection, tx, rows, cancellationToken);
+        if (rows.Count >= CopyFromBlocks)
+        {
+            await CopyAsync(connection, rows, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            AddInserts(batch, rows);
+        }
+
+        return rows.Count;
     }
 
     /// <summary>One row selected with <see cref="ReadColumns"/>.</summary>
@@ -81,7 +91,9 @@ internal static class ReadingBlockRows
         }
         else if (rows.Count > 0)
         {
-            await InsertAsync(connection, tx, rows, cancellationToken).ConfigureAwait(false);
+            await using var batch = new NpgsqlBatch(connection, tx);
+            AddInserts(batch, rows);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return rows.Count;
@@ -111,9 +123,8 @@ internal static class ReadingBlockRows
         return true;
     }
 
-    private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<Row> rows, CancellationToken cancellationToken)
+    private static void AddInserts(NpgsqlBatch batch, List<Row> rows)
     {
-        await using var batch = new NpgsqlBatch(connection, tx);
         foreach (var row in rows)
         {
             var command = new NpgsqlBatchCommand(Insert);
@@ -124,8 +135,6 @@ internal static class ReadingBlockRows
 
             batch.BatchCommands.Add(command);
         }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, List<Row> rows, CancellationToken cancellationToken)

@@ -1,19 +1,22 @@
 using System.Runtime.InteropServices;
 using Npgsql;
+using NpgsqlTypes;
 using Thanhhoa.Iot.Cloud.Registry;
 
 namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 /// <summary>
-/// The statements of one group commit of telemetry messages, inside the caller's transaction: lock the
-/// senders' ledger rows (in device order), keep the readings no earlier write stored, write them as
-/// <see cref="ReadingBlock"/> rows (binary COPY for large groups, see <see cref="ReadingBlockRows"/>), add them to the ledgers with one statement, then lock the senders' device rows (in
-/// device order, always after the ledgers, so concurrent groups on several nodes never deadlock) and
-/// write last seen and the newest value per channel with one statement.
+/// The statements of one group commit of telemetry messages, inside the caller's transaction, in two round trips
+/// (three when the blocks go by binary COPY, see <see cref="ReadingBlockRows"/>): first lock and read the senders'
+/// ledger rows, then their device rows (each in device order, devices always after ledgers, so concurrent groups
+/// on several nodes never deadlock); then, in one batch, the new <see cref="ReadingBlock"/> rows (only readings no
+/// earlier write stored), one ledger update for every sender, and one update of last seen and the newest value per
+/// channel for every sender.
 /// </summary>
 internal static class ReadingsGroupTransaction
 {
-    private const string LockDevices = $"""
+    private const string LockLedgersThenDevices = $"""
+        {PostgresTelemetryStore.LockLedger};
         INSERT INTO devices (device_id, first_seen) SELECT * FROM unnest(@ids::text[], @at::timestamptz[]) AS v(id, at) ORDER BY id ON CONFLICT DO NOTHING;
         SELECT {DeviceRows.Columns} FROM devices WHERE device_id = ANY(@ids) ORDER BY device_id FOR UPDATE
         """;
@@ -27,15 +30,47 @@ internal static class ReadingsGroupTransaction
     public static async Task<int> RunAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, CancellationToken cancellationToken)
     {
         var senders = Senders.Of(writes);
-        var fresh = await AppendAsync(connection, tx, writes, senders.Devices, cancellationToken).ConfigureAwait(false);
-        await UpdateRegistryAsync(connection, tx, writes, senders, cancellationToken).ConfigureAwait(false);
+        var (ledgers, states) = await LockAsync(connection, tx, senders, cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, tx);
+        var fresh = await AppendAsync(connection, batch, writes, ledgers, cancellationToken).ConfigureAwait(false);
+        UpdateRegistry(batch, writes, senders, states);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return fresh;
     }
 
-    private static async Task<int> AppendAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, string[] devices, CancellationToken cancellationToken)
+    /// <summary>
+    /// One round trip: creates missing ledger and device rows and locks them, ledgers first, each in device order,
+    /// and reads them.
+    /// </summary>
+    private static async Task<(Dictionary<string, SequenceRanges> Ledgers, Dictionary<string, DeviceState> States)> LockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, Senders senders, CancellationToken cancellationToken)
     {
-        var ledgers = await PostgresTelemetryStore.LockLedgersAsync(connection, tx, devices, cancellationToken).ConfigureAwait(false);
+        await using var command = PostgresStore.Command(LockLedgersThenDevices, connection, tx);
+        command.Parameters.AddWithValue("ids", senders.Devices);
+        command.Parameters.AddWithValue("at", senders.Devices.Select(d => senders.FirstSeenAt(d).UtcDateTime).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var ledgers = new Dictionary<string, SequenceRanges>(senders.Devices.Length, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ledgers[reader.GetString(0)] = SequenceLedger.From(reader.GetFieldValue<NpgsqlRange<long>[]>(1));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var states = new Dictionary<string, DeviceState>(senders.Devices.Length, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var state = DeviceRows.Read(reader);
+            states[state.DeviceId] = state;
+        }
+
+        return (ledgers, states);
+    }
+
+    /// <summary>Keeps each write's fresh readings; copies their blocks now or adds them to <paramref name="batch"/>, and adds the ledger update.</summary>
+    private static async Task<int> AppendAsync(
+        NpgsqlConnection connection, NpgsqlBatch batch, IReadOnlyList<PendingReadings> writes, Dictionary<string, SequenceRanges> ledgers,
+        CancellationToken cancellationToken)
+    {
         var messages = new List<IReadOnlyList<StoredReading>>(writes.Count);
         var added = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         var fresh = 0;
@@ -63,12 +98,11 @@ internal static class ReadingsGroupTransaction
             return 0;
         }
 
-        await ReadingBlockRows.WriteMessagesAsync(connection, tx, messages, cancellationToken).ConfigureAwait(false);
-
-        await using var update = PostgresStore.Command(PostgresTelemetryStore.AddToLedger, connection, tx);
+        await ReadingBlockRows.WriteMessagesAsync(connection, batch, messages, cancellationToken).ConfigureAwait(false);
+        var update = new NpgsqlBatchCommand(PostgresTelemetryStore.AddToLedger);
         update.Parameters.AddWithValue("ids", added.Keys.ToArray());
         update.Parameters.AddWithValue("added", added.Values.Select(s => SequenceLedger.MultirangeText(s)).ToArray());
-        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        batch.BatchCommands.Add(update);
         return fresh;
     }
 
@@ -94,10 +128,9 @@ internal static class ReadingsGroupTransaction
         return kept ?? readings;
     }
 
-    private static async Task UpdateRegistryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, Senders senders, CancellationToken cancellationToken)
+    /// <summary>Applies each device's writes to its locked row and adds the one update of all rows to <paramref name="batch"/>.</summary>
+    private static void UpdateRegistry(NpgsqlBatch batch, IReadOnlyList<PendingReadings> writes, Senders senders, Dictionary<string, DeviceState> states)
     {
-        var states = await LockDevicesAsync(connection, tx, senders, cancellationToken).ConfigureAwait(false);
         var devices = senders.Devices;
         var next = new DeviceState[devices.Length];
         for (var i = 0; i < devices.Length; i++)
@@ -111,11 +144,11 @@ internal static class ReadingsGroupTransaction
             write.Device = states[write.DeviceId];
         }
 
-        await using var update = PostgresStore.Command(UpdateDevices, connection, tx);
+        var update = new NpgsqlBatchCommand(UpdateDevices);
         update.Parameters.AddWithValue("ids", devices);
         update.Parameters.AddWithValue("last", next.Select(s => s.LastSeen!.Value.UtcDateTime).ToArray());
         update.Parameters.AddWithValue("ch", next.Select(s => ChannelsJson.Write(s.Channels)).ToArray());
-        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        batch.BatchCommands.Add(update);
     }
 
     /// <summary>
@@ -141,22 +174,5 @@ internal static class ReadingsGroupTransaction
         }
 
         return state with { Channels = channels, LastSeen = lastSeen };
-    }
-
-    private static async Task<Dictionary<string, DeviceState>> LockDevicesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, Senders senders, CancellationToken cancellationToken)
-    {
-        await using var command = PostgresStore.Command(LockDevices, connection, tx);
-        command.Parameters.AddWithValue("ids", senders.Devices);
-        command.Parameters.AddWithValue("at", senders.Devices.Select(d => senders.FirstSeenAt(d).UtcDateTime).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var states = new Dictionary<string, DeviceState>(senders.Devices.Length, StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var state = DeviceRows.Read(reader);
-            states[state.DeviceId] = state;
-        }
-
-        return states;
     }
 }
