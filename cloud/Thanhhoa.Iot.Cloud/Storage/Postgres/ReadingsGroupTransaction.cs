@@ -152,25 +152,34 @@ internal static class ReadingsGroupTransaction
     }
 
     /// <summary>
-    /// <see cref="RegistryReadings.Apply"/> for all of a device's writes in the group at once (one copy of its
-    /// channels, no value made for a reading that is not its channel's newest).
+    /// <see cref="RegistryReadings.Apply"/> for all of a device's writes in the group at once: one copy of its
+    /// channels, and a value made only for each channel's newest reading (a message holds many per channel).
     /// </summary>
     private static DeviceState Apply(DeviceState state, IReadOnlyList<PendingReadings> writes)
     {
-        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
+        var newest = new Dictionary<string, StoredReading>(StringComparer.Ordinal);
         var lastSeen = state.LastSeen;
         foreach (var write in writes)
         {
             foreach (var r in write.Readings)
             {
                 // Newer by sequence, as ChannelValue.IsNewerThan decides.
-                if (!channels.TryGetValue(r.Channel, out var held) || r.Seq > held.Seq)
+                if (!newest.TryGetValue(r.Channel, out var held) || r.Seq > held.Seq)
                 {
-                    channels[r.Channel] = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
+                    newest[r.Channel] = r;
                 }
             }
 
             lastSeen = RegistryReadings.Later(lastSeen, write.SeenAt);
+        }
+
+        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
+        foreach (var (channel, r) in newest)
+        {
+            if (!channels.TryGetValue(channel, out var held) || r.Seq > held.Seq)
+            {
+                channels[channel] = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
+            }
         }
 
         return state with { Channels = channels, LastSeen = lastSeen };
