@@ -122,6 +122,44 @@ public sealed class PostgresReadingsWriterTests
     }
 
     [Test]
+    public async Task StoreReadings_MessageOutOfOrder_OneRowInBlockOrder()
+    {
+        await using var store = await _db.OpenAsync();
+        await using var writer = new PostgresReadingsWriter(store);
+        var message = Readings("gw-ooo", 1, 6);
+        message.Reverse();
+
+        await writer.StoreReadingsAsync("gw-ooo", message, T0, None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await _db.ScalarAsync<long>("SELECT count(*) FROM reading_blocks"), Is.EqualTo(1));
+            Assert.That(await _db.ScalarAsync<string>("SELECT array_to_string(seqs, ',') FROM reading_blocks"), Is.EqualTo("1,2,3,4,5,6"),
+                "a block's arrays are in timestamp order whatever order the message had");
+            Assert.That(await _db.ScalarAsync<long>("SELECT first_seq FROM reading_blocks"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task StoreReadings_SequenceTwiceInOneMessage_FirstOneStored()
+    {
+        await using var store = await _db.OpenAsync();
+        await using var writer = new PostgresReadingsWriter(store);
+        var message = Readings("gw-twice", 1, 3);
+        message.Insert(2, message[0] with { Value = -1 });
+
+        var stored = await writer.StoreReadingsAsync("gw-twice", message, T0, None);
+        var back = await new PostgresTelemetryStore(store).QueryReadingsAsync(new TelemetryQuery("gw-twice", null, T0, T0.AddHours(1), 100), None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Appended, Is.EqualTo(new AppendResult(3, 1)));
+            Assert.That(back.Select(r => (r.Seq, r.Value)), Is.EqualTo(new[] { (1L, 48.0), (2L, 49.0), (3L, 50.0) }));
+            Assert.That(stored.Device.Channels["battery_v"].Seq, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
     public async Task QueryReadings_LimitReachedInAnHourOfSeveralMessages_EarliestAcrossAllOfThem()
     {
         await using var store = await _db.OpenAsync();

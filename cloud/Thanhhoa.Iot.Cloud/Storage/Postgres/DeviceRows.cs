@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Npgsql;
 using Thanhhoa.Iot.Cloud.Registry;
-using Thanhhoa.Iot.Contracts.Messages;
 
 namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
@@ -27,7 +25,7 @@ internal static class DeviceRows
         OfflineReason = r.IsDBNull(6) ? null : r.GetString(6),
         Firmware = r.IsDBNull(7) ? null : r.GetString(7),
         Site = r.IsDBNull(8) ? null : r.GetString(8),
-        Channels = Channels(r.GetString(9)),
+        Channels = ChannelsJson.Read(r.GetString(9)),
     };
 
     public static void Bind(NpgsqlCommand command, DeviceState s)
@@ -41,21 +39,6 @@ internal static class DeviceRows
         command.Parameters.Add(new NpgsqlParameter<string?>("reason", s.OfflineReason) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string?>("fw", s.Firmware) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string?>("site", s.Site) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.AddWithValue("ch", ChannelsJson(s.Channels));
-    }
-
-    public static string ChannelsJson(IReadOnlyDictionary<string, ChannelValue> channels)
-    {
-        var rows = channels.ToDictionary(kv => kv.Key, kv => new ChannelRow(kv.Value.Value, kv.Value.Timestamp.UtcTicks, (int)kv.Value.Quality, kv.Value.Seq), StringComparer.Ordinal);
-        return JsonSerializer.Serialize(rows, PostgresJsonContext.Default.DictionaryStringChannelRow);
-    }
-
-    private static Dictionary<string, ChannelValue> Channels(string json)
-    {
-        var rows = JsonSerializer.Deserialize(json, PostgresJsonContext.Default.DictionaryStringChannelRow) ?? [];
-        return rows.ToDictionary(
-            kv => kv.Key,
-            kv => new ChannelValue(kv.Value.Value, new DateTimeOffset(kv.Value.TimeTicks, TimeSpan.Zero), (Quality)kv.Value.Quality, kv.Value.Seq),
-            StringComparer.Ordinal);
+        command.Parameters.AddWithValue("ch", ChannelsJson.Write(s.Channels));
     }
 }

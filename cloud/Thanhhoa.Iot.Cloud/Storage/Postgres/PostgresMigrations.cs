@@ -108,5 +108,9 @@ internal static class PostgresMigrations
             """),
         ReadingBlocksMigration.Create(7),
         Dashboard.Postgres.DashboardTablesMigration.Create(8),
+        new(9, "room on each page for the rows every telemetry group rewrites (devices, sequence_ledger), so updates stay HOT", """
+            ALTER TABLE devices SET (fillfactor = 50);
+            ALTER TABLE sequence_ledger SET (fillfactor = 50);
+            """),
     ];
 }

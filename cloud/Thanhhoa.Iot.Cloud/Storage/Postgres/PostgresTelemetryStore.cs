@@ -14,7 +14,7 @@ namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 /// </summary>
 public sealed class PostgresTelemetryStore(PostgresStore store) : ITelemetryStore
 {
-    private const string LockLedger = """
+    internal const string LockLedger = """
         INSERT INTO sequence_ledger (device_id) SELECT d FROM unnest(@ids::text[]) AS d ORDER BY d ON CONFLICT DO NOTHING;
         SELECT device_id, seen FROM sequence_ledger WHERE device_id = ANY(@ids) ORDER BY device_id FOR UPDATE
         """;

@@ -24,16 +24,38 @@ internal static class ReadingBlockRows
     private const string Copy = $"COPY reading_blocks ({WriteColumns}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>Writes the readings as blocks inside the caller's transaction; returns the number of rows written.</summary>
-    public static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<StoredReading> readings, CancellationToken cancellationToken)
+    public static Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<StoredReading> readings, CancellationToken cancellationToken) =>
+        WriteRowsAsync(connection, tx, ReadingBlock.Split(readings).Select(Row.Of).ToList(), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync"/>, for readings that come as messages (each of one device and one arrival time, as a
+    /// telemetry message is stored): a message within one hour and in block order, the usual case, becomes its row
+    /// directly; any other is split like <see cref="ReadingBlock.Split"/>. Many rows are copied now; a few are added to
+    /// <paramref name="batch"/> as inserts, for the caller to send with its other statements in one round trip.
+    /// </summary>
+    public static async Task<int> WriteMessagesAsync(
+        NpgsqlConnection connection, NpgsqlBatch batch, IReadOnlyList<IReadOnlyList<StoredReading>> messages, CancellationToken cancellationToken)
     {
-        var rows = ReadingBlock.Split(readings).Select(Row.Of).ToList();
+        var rows = new List<Row>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (IsOneBlock(message))
+            {
+                rows.Add(Row.Of(message[0].DeviceId, ReadingBlock.HourOf(message[0].Timestamp), message));
+            }
+            else
+            {
+                rows.AddRange(ReadingBlock.Split(message).Select(Row.Of));
+            }
+        }
+
         if (rows.Count >= CopyFromBlocks)
         {
             await CopyAsync(connection, rows, cancellationToken).ConfigureAwait(false);
         }
-        else if (rows.Count > 0)
+        else
         {
-            await InsertAsync(connection, tx, rows, cancellationToken).ConfigureAwait(false);
+            AddInserts(batch, rows);
         }
 
         return rows.Count;
@@ -61,9 +83,48 @@ internal static class ReadingBlockRows
         return ReadingBlock.FromStore(device, reader.GetFieldValue<DateTimeOffset>(1), readings);
     }
 
-    private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<Row> rows, CancellationToken cancellationToken)
+    private static async Task<int> WriteRowsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<Row> rows, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, tx);
+        if (rows.Count >= CopyFromBlocks)
+        {
+            await CopyAsync(connection, rows, cancellationToken).ConfigureAwait(false);
+        }
+        else if (rows.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(connection, tx);
+            AddInserts(batch, rows);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary>True when the readings make exactly one block: one device, arrival and hour, ordered by timestamp then sequence.</summary>
+    private static bool IsOneBlock(IReadOnlyList<StoredReading> readings)
+    {
+        if (readings.Count == 0)
+        {
+            return false;
+        }
+
+        var first = readings[0];
+        var hour = ReadingBlock.HourOf(first.Timestamp);
+        for (var i = 1; i < readings.Count; i++)
+        {
+            var (previous, r) = (readings[i - 1], readings[i]);
+            if (!string.Equals(r.DeviceId, first.DeviceId, StringComparison.Ordinal) || r.ReceivedAt != first.ReceivedAt
+                || ReadingBlock.HourOf(r.Timestamp) != hour || previous.Timestamp > r.Timestamp
+                || (previous.Timestamp == r.Timestamp && previous.Seq > r.Seq))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddInserts(NpgsqlBatch batch, List<Row> rows)
+    {
         foreach (var row in rows)
         {
             var command = new NpgsqlBatchCommand(Insert);
@@ -74,8 +135,6 @@ internal static class ReadingBlockRows
 
             batch.BatchCommands.Add(command);
         }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, List<Row> rows, CancellationToken cancellationToken)
@@ -106,28 +165,28 @@ internal static class ReadingBlockRows
         string DeviceId, DateTime Hour, long FirstSeq, DateTime ReceivedAt, string[] Names,
         long[] Seqs, short[] ChannelIdx, DateTime[] Ts, double[] Vals, short[] Quality, short[] TimeQuality)
     {
-        public static Row Of(ReadingBlock block)
-        {
-            var readings = block.Readings;
-            var positions = new Dictionary<string, short>(StringComparer.Ordinal);
-            var names = new List<string>();
-            var idx = new short[readings.Count];
-            for (var i = 0; i < readings.Count; i++)
-            {
-                if (!positions.TryGetValue(readings[i].Channel, out var p))
-                {
-                    p = checked((short)(positions.Count + 1));
-                    positions.Add(readings[i].Channel, p);
-                    names.Add(readings[i].Channel);
-                }
+        public static Row Of(ReadingBlock block) => Of(block.DeviceId, block.Hour, block.Readings);
 
-                idx[i] = p;
+        /// <summary>The row of readings that make one block (one device, hour and arrival, in block order).</summary>
+        public static Row Of(string deviceId, DateTimeOffset hour, IReadOnlyList<StoredReading> readings)
+        {
+            var n = readings.Count;
+            var names = new ChannelNames();
+            var (idx, seqs, ts, vals, quality, timeQuality) = (new short[n], new long[n], new DateTime[n], new double[n], new short[n], new short[n]);
+            var firstSeq = long.MaxValue;
+            for (var i = 0; i < n; i++)
+            {
+                var r = readings[i];
+                idx[i] = names.PositionOf(r.Channel);
+                seqs[i] = r.Seq;
+                firstSeq = Math.Min(firstSeq, r.Seq);
+                ts[i] = r.Timestamp.UtcDateTime;
+                vals[i] = r.Value;
+                quality[i] = (short)r.Quality;
+                timeQuality[i] = (short)r.TimeQuality;
             }
 
-            return new Row(
-                block.DeviceId, block.Hour.UtcDateTime, readings.Min(r => r.Seq), readings[0].ReceivedAt.UtcDateTime, names.ToArray(),
-                readings.Select(r => r.Seq).ToArray(), idx, readings.Select(r => r.Timestamp.UtcDateTime).ToArray(), readings.Select(r => r.Value).ToArray(),
-                readings.Select(r => (short)r.Quality).ToArray(), readings.Select(r => (short)r.TimeQuality).ToArray());
+            return new Row(deviceId, hour.UtcDateTime, firstSeq, readings[0].ReceivedAt.UtcDateTime, names.ToArray(), seqs, idx, ts, vals, quality, timeQuality);
         }
 
         public object[] Values() =>

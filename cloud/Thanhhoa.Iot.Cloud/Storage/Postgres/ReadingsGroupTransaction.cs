@@ -1,18 +1,22 @@
+using System.Runtime.InteropServices;
 using Npgsql;
+using NpgsqlTypes;
 using Thanhhoa.Iot.Cloud.Registry;
 
 namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 
 /// <summary>
-/// The statements of one group commit of telemetry messages, inside the caller's transaction: lock the
-/// senders' ledger rows (in device order), keep the readings no earlier write stored, write them as
-/// <see cref="ReadingBlock"/> rows (binary COPY for large groups, see <see cref="ReadingBlockRows"/>), add them to the ledgers with one statement, then lock the senders' device rows (in
-/// device order, always after the ledgers, so concurrent groups on several nodes never deadlock) and
-/// write last seen and the newest value per channel with one statement.
+/// The statements of one group commit of telemetry messages, inside the caller's transaction, in two round trips
+/// (three when the blocks go by binary COPY, see <see cref="ReadingBlockRows"/>): first lock and read the senders'
+/// ledger rows, then their device rows (each in device order, devices always after ledgers, so concurrent groups
+/// on several nodes never deadlock); then, in one batch, the new <see cref="ReadingBlock"/> rows (only readings no
+/// earlier write stored), one ledger update for every sender, and one update of last seen and the newest value per
+/// channel for every sender.
 /// </summary>
 internal static class ReadingsGroupTransaction
 {
-    private const string LockDevices = $"""
+    private const string LockLedgersThenDevices = $"""
+        {PostgresTelemetryStore.LockLedger};
         INSERT INTO devices (device_id, first_seen) SELECT * FROM unnest(@ids::text[], @at::timestamptz[]) AS v(id, at) ORDER BY id ON CONFLICT DO NOTHING;
         SELECT {DeviceRows.Columns} FROM devices WHERE device_id = ANY(@ids) ORDER BY device_id FOR UPDATE
         """;
@@ -25,55 +29,114 @@ internal static class ReadingsGroupTransaction
     /// <summary>Runs the group; each write's <see cref="PendingReadings.Result"/> is set (valid once the transaction commits).</summary>
     public static async Task<int> RunAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, CancellationToken cancellationToken)
     {
-        var devices = writes.Select(w => w.DeviceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var fresh = await AppendAsync(connection, tx, writes, devices, cancellationToken).ConfigureAwait(false);
-        await UpdateRegistryAsync(connection, tx, writes, devices, cancellationToken).ConfigureAwait(false);
+        var senders = Senders.Of(writes);
+        var (ledgers, states) = await LockAsync(connection, tx, senders, cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, tx);
+        var fresh = await AppendAsync(connection, batch, writes, ledgers, cancellationToken).ConfigureAwait(false);
+        UpdateRegistry(batch, writes, senders, states);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return fresh;
     }
 
-    private static async Task<int> AppendAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, string[] devices, CancellationToken cancellationToken)
+    /// <summary>
+    /// One round trip: creates missing ledger and device rows and locks them, ledgers first, each in device order,
+    /// and reads them.
+    /// </summary>
+    private static async Task<(Dictionary<string, SequenceRanges> Ledgers, Dictionary<string, DeviceState> States)> LockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, Senders senders, CancellationToken cancellationToken)
     {
-        var ledgers = await PostgresTelemetryStore.LockLedgersAsync(connection, tx, devices, cancellationToken).ConfigureAwait(false);
-        var taken = new HashSet<(string, long)>();
-        var fresh = new List<StoredReading>();
-        foreach (var write in writes)
+        await using var command = PostgresStore.Command(LockLedgersThenDevices, connection, tx);
+        command.Parameters.AddWithValue("ids", senders.Devices);
+        command.Parameters.AddWithValue("at", senders.Devices.Select(d => senders.FirstSeenAt(d).UtcDateTime).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var ledgers = new Dictionary<string, SequenceRanges>(senders.Devices.Length, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var before = fresh.Count;
-            foreach (var r in write.Readings)
-            {
-                // The first write of a (device, sequence) wins: stored before, or earlier in this group, means duplicate.
-                if (!ledgers[r.DeviceId].Contains(r.Seq) && taken.Add((r.DeviceId, r.Seq)))
-                {
-                    fresh.Add(r);
-                }
-            }
-
-            write.Result = new AppendResult(fresh.Count - before, write.Readings.Count - (fresh.Count - before));
+            ledgers[reader.GetString(0)] = SequenceLedger.From(reader.GetFieldValue<NpgsqlRange<long>[]>(1));
         }
 
-        if (fresh.Count == 0)
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var states = new Dictionary<string, DeviceState>(senders.Devices.Length, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var state = DeviceRows.Read(reader);
+            states[state.DeviceId] = state;
+        }
+
+        return (ledgers, states);
+    }
+
+    /// <summary>Keeps each write's fresh readings; copies their blocks now or adds them to <paramref name="batch"/>, and adds the ledger update.</summary>
+    private static async Task<int> AppendAsync(
+        NpgsqlConnection connection, NpgsqlBatch batch, IReadOnlyList<PendingReadings> writes, Dictionary<string, SequenceRanges> ledgers,
+        CancellationToken cancellationToken)
+    {
+        var messages = new List<IReadOnlyList<StoredReading>>(writes.Count);
+        var added = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        var fresh = 0;
+        foreach (var write in writes)
+        {
+            var kept = KeepFresh(write.Readings, ledgers[write.DeviceId]);
+            write.Result = new AppendResult(kept.Count, write.Readings.Count - kept.Count);
+            if (kept.Count == 0)
+            {
+                continue;
+            }
+
+            messages.Add(kept);
+            fresh += kept.Count;
+            ref var seqs = ref CollectionsMarshal.GetValueRefOrAddDefault(added, write.DeviceId, out _);
+            seqs ??= new List<long>(kept.Count);
+            foreach (var r in kept)
+            {
+                seqs.Add(r.Seq);
+            }
+        }
+
+        if (fresh == 0)
         {
             return 0;
         }
 
-        await ReadingBlockRows.WriteAsync(connection, tx, fresh, cancellationToken).ConfigureAwait(false);
-
-        var added = fresh.GroupBy(r => r.DeviceId, StringComparer.Ordinal).ToList();
-        await using var update = PostgresStore.Command(PostgresTelemetryStore.AddToLedger, connection, tx);
-        update.Parameters.AddWithValue("ids", added.Select(g => g.Key).ToArray());
-        update.Parameters.AddWithValue("added", added.Select(g => SequenceLedger.MultirangeText(g.Select(r => r.Seq))).ToArray());
-        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return fresh.Count;
+        await ReadingBlockRows.WriteMessagesAsync(connection, batch, messages, cancellationToken).ConfigureAwait(false);
+        var update = new NpgsqlBatchCommand(PostgresTelemetryStore.AddToLedger);
+        update.Parameters.AddWithValue("ids", added.Keys.ToArray());
+        update.Parameters.AddWithValue("added", added.Values.Select(s => SequenceLedger.MultirangeText(s)).ToArray());
+        batch.BatchCommands.Add(update);
+        return fresh;
     }
 
-    private static async Task UpdateRegistryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, string[] devices, CancellationToken cancellationToken)
+    /// <summary>
+    /// The readings whose sequence the ledger does not hold, added to it as they are kept: the first write of a
+    /// (device, sequence) wins, whether the other was stored before or came earlier in this group or message.
+    /// </summary>
+    private static IReadOnlyList<StoredReading> KeepFresh(IReadOnlyList<StoredReading> readings, SequenceRanges ledger)
     {
-        var states = await LockDevicesAsync(connection, tx, writes, devices, cancellationToken).ConfigureAwait(false);
-        foreach (var write in writes)
+        List<StoredReading>? kept = null; // allocated at the first duplicate; until then every reading is kept
+        for (var i = 0; i < readings.Count; i++)
         {
-            states[write.DeviceId] = RegistryReadings.Apply(states[write.DeviceId], write.Readings, write.SeenAt);
+            if (ledger.Add(readings[i].Seq))
+            {
+                kept?.Add(readings[i]);
+            }
+            else
+            {
+                kept ??= [.. readings.Take(i)];
+            }
+        }
+
+        return kept ?? readings;
+    }
+
+    /// <summary>Applies each device's writes to its locked row and adds the one update of all rows to <paramref name="batch"/>.</summary>
+    private static void UpdateRegistry(NpgsqlBatch batch, IReadOnlyList<PendingReadings> writes, Senders senders, Dictionary<string, DeviceState> states)
+    {
+        var devices = senders.Devices;
+        var next = new DeviceState[devices.Length];
+        for (var i = 0; i < devices.Length; i++)
+        {
+            next[i] = Apply(states[devices[i]], senders.WritesOf(devices[i]));
+            states[devices[i]] = next[i];
         }
 
         foreach (var write in writes)
@@ -81,28 +144,44 @@ internal static class ReadingsGroupTransaction
             write.Device = states[write.DeviceId];
         }
 
-        await using var update = PostgresStore.Command(UpdateDevices, connection, tx);
+        var update = new NpgsqlBatchCommand(UpdateDevices);
         update.Parameters.AddWithValue("ids", devices);
-        update.Parameters.AddWithValue("last", devices.Select(d => states[d].LastSeen!.Value.UtcDateTime).ToArray());
-        update.Parameters.AddWithValue("ch", devices.Select(d => DeviceRows.ChannelsJson(states[d].Channels)).ToArray());
-        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        update.Parameters.AddWithValue("last", next.Select(s => s.LastSeen!.Value.UtcDateTime).ToArray());
+        update.Parameters.AddWithValue("ch", next.Select(s => ChannelsJson.Write(s.Channels)).ToArray());
+        batch.BatchCommands.Add(update);
     }
 
-    private static async Task<Dictionary<string, DeviceState>> LockDevicesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<PendingReadings> writes, string[] devices, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="RegistryReadings.Apply"/> for all of a device's writes in the group at once: one copy of its
+    /// channels, and a value made only for each channel's newest reading (a message holds many per channel).
+    /// </summary>
+    private static DeviceState Apply(DeviceState state, IReadOnlyList<PendingReadings> writes)
     {
-        var firstSeen = writes.GroupBy(w => w.DeviceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(w => w.SeenAt), StringComparer.Ordinal);
-        await using var command = PostgresStore.Command(LockDevices, connection, tx);
-        command.Parameters.AddWithValue("ids", devices);
-        command.Parameters.AddWithValue("at", devices.Select(d => firstSeen[d].UtcDateTime).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var states = new Dictionary<string, DeviceState>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var newest = new Dictionary<string, StoredReading>(StringComparer.Ordinal);
+        var lastSeen = state.LastSeen;
+        foreach (var write in writes)
         {
-            var state = DeviceRows.Read(reader);
-            states[state.DeviceId] = state;
+            foreach (var r in write.Readings)
+            {
+                // Newer by sequence, as ChannelValue.IsNewerThan decides.
+                if (!newest.TryGetValue(r.Channel, out var held) || r.Seq > held.Seq)
+                {
+                    newest[r.Channel] = r;
+                }
+            }
+
+            lastSeen = RegistryReadings.Later(lastSeen, write.SeenAt);
         }
 
-        return states;
+        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
+        foreach (var (channel, r) in newest)
+        {
+            if (!channels.TryGetValue(channel, out var held) || r.Seq > held.Seq)
+            {
+                channels[channel] = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
+            }
+        }
+
+        return state with { Channels = channels, LastSeen = lastSeen };
     }
 }

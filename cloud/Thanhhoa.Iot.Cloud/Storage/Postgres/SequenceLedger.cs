@@ -16,12 +16,21 @@ internal static class SequenceLedger
             r.UpperBoundIsInclusive ? r.UpperBound + 1 : r.UpperBound)));
 
     /// <summary>The int8multirange literal of <paramref name="seqs"/>, e.g. <c>{[1,101),[105,106)}</c>.</summary>
-    public static string MultirangeText(IEnumerable<long> seqs)
+    public static string MultirangeText(IEnumerable<long> seqs) => MultirangeText(seqs.ToList());
+
+    /// <summary>As above; sorts <paramref name="seqs"/> in place unless it is sorted already (a gateway sends its numbers in order).</summary>
+    public static string MultirangeText(List<long> seqs)
     {
+        ArgumentNullException.ThrowIfNull(seqs);
+        if (!IsSorted(seqs))
+        {
+            seqs.Sort();
+        }
+
         var text = new StringBuilder("{");
         long? lo = null;
         long hi = 0;
-        foreach (var s in seqs.Order())
+        foreach (var s in seqs)
         {
             if (lo is not null && s <= hi)
             {
@@ -36,6 +45,19 @@ internal static class SequenceLedger
 
         Append(text, lo, hi);
         return text.Append('}').ToString();
+    }
+
+    private static bool IsSorted(List<long> seqs)
+    {
+        for (var i = 1; i < seqs.Count; i++)
+        {
+            if (seqs[i - 1] > seqs[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Append(StringBuilder text, long? lo, long hi)
