@@ -144,7 +144,13 @@ internal static class ScaleCommand
     private static async Task<ChildProcess> StartCloudAsync(string name, int http, string[] args)
     {
         var process = ChildProcess.StartDotnet(RepoPaths.BuiltDll("cloud/Thanhhoa.Iot.Cloud", "Thanhhoa.Iot.Cloud"),
-            [$"--Urls=http://127.0.0.1:{http}", "--Logging:LogLevel:Thanhhoa.Iot.Cloud.Ingest=Warning", "--Security:Mode=Development", .. args], _cloudEnv, name: name);
+            [
+                $"--Urls=http://127.0.0.1:{http}", "--Logging:LogLevel:Thanhhoa.Iot.Cloud.Ingest=Warning", "--Security:Mode=Development",
+                "--Logging:LogLevel:Microsoft.AspNetCore=Warning", // as the shipped appsettings.json, which a node started from the repository root does not read
+                .. args,
+            ],
+            _cloudEnv,
+            name: name);
         await process.WaitForLineAsync("cloud ready", TimeSpan.FromSeconds(60));
         return process;
     }

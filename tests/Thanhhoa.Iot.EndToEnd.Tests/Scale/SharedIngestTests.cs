@@ -125,7 +125,10 @@ public sealed class SharedIngestTests
         var released = await Eventually.UntilAsync(
             async () => (await b.Http.GetFromJsonAsync<JsonElement>($"/api/rollouts/{id}")).GetProperty("rollout").GetProperty("currentWave").GetInt32(),
             wave => wave == 0, TimeSpan.FromSeconds(30), "wave 1 released");
-        var desired = await _cloud.ScalarAsync("SELECT count(*) FROM device_configs WHERE device_id IN ('gw-ro-1', 'gw-ro-2') AND (doc->>'DesiredVersion')::bigint >= 1");
+        // The wave is marked started, then its devices are released one by one: wait for the releases, not the mark.
+        var desired = await Eventually.UntilAsync(
+            () => _cloud.ScalarAsync("SELECT count(*) FROM device_configs WHERE device_id IN ('gw-ro-1', 'gw-ro-2') AND (doc->>'DesiredVersion')::bigint >= 1"),
+            count => count == 2, TimeSpan.FromSeconds(30), "both devices' desired configuration stored");
         var periods = await _cloud.ScalarAsync("SELECT count(*) FROM job_runs WHERE job = 'rollouts.waves'");
         Assert.Multiple(() =>
         {

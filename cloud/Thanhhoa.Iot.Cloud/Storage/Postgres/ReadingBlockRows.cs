@@ -39,7 +39,7 @@ internal static class ReadingBlockRows
         var rows = new List<Row>(messages.Count);
         foreach (var message in messages)
         {
-            if (IsOneBlock(message))
+            if (ReadingBlock.IsOneBlock(message))
             {
                 rows.Add(Row.Of(message[0].DeviceId, ReadingBlock.HourOf(message[0].Timestamp), message));
             }
@@ -97,30 +97,6 @@ internal static class ReadingBlockRows
         }
 
         return rows.Count;
-    }
-
-    /// <summary>True when the readings make exactly one block: one device, arrival and hour, ordered by timestamp then sequence.</summary>
-    private static bool IsOneBlock(IReadOnlyList<StoredReading> readings)
-    {
-        if (readings.Count == 0)
-        {
-            return false;
-        }
-
-        var first = readings[0];
-        var hour = ReadingBlock.HourOf(first.Timestamp);
-        for (var i = 1; i < readings.Count; i++)
-        {
-            var (previous, r) = (readings[i - 1], readings[i]);
-            if (!string.Equals(r.DeviceId, first.DeviceId, StringComparison.Ordinal) || r.ReceivedAt != first.ReceivedAt
-                || ReadingBlock.HourOf(r.Timestamp) != hour || previous.Timestamp > r.Timestamp
-                || (previous.Timestamp == r.Timestamp && previous.Seq > r.Seq))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void AddInserts(NpgsqlBatch batch, List<Row> rows)

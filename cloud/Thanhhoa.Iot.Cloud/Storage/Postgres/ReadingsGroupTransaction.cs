@@ -135,7 +135,7 @@ internal static class ReadingsGroupTransaction
         var next = new DeviceState[devices.Length];
         for (var i = 0; i < devices.Length; i++)
         {
-            next[i] = Apply(states[devices[i]], senders.WritesOf(devices[i]));
+            next[i] = RegistryReadings.Apply(states[devices[i]], senders.WritesOf(devices[i]).Select(w => (w.Readings, w.SeenAt)));
             states[devices[i]] = next[i];
         }
 
@@ -149,39 +149,5 @@ internal static class ReadingsGroupTransaction
         update.Parameters.AddWithValue("last", next.Select(s => s.LastSeen!.Value.UtcDateTime).ToArray());
         update.Parameters.AddWithValue("ch", next.Select(s => ChannelsJson.Write(s.Channels)).ToArray());
         batch.BatchCommands.Add(update);
-    }
-
-    /// <summary>
-    /// <see cref="RegistryReadings.Apply"/> for all of a device's writes in the group at once: one copy of its
-    /// channels, and a value made only for each channel's newest reading (a message holds many per channel).
-    /// </summary>
-    private static DeviceState Apply(DeviceState state, IReadOnlyList<PendingReadings> writes)
-    {
-        var newest = new Dictionary<string, StoredReading>(StringComparer.Ordinal);
-        var lastSeen = state.LastSeen;
-        foreach (var write in writes)
-        {
-            foreach (var r in write.Readings)
-            {
-                // Newer by sequence, as ChannelValue.IsNewerThan decides.
-                if (!newest.TryGetValue(r.Channel, out var held) || r.Seq > held.Seq)
-                {
-                    newest[r.Channel] = r;
-                }
-            }
-
-            lastSeen = RegistryReadings.Later(lastSeen, write.SeenAt);
-        }
-
-        var channels = new Dictionary<string, ChannelValue>(state.Channels, StringComparer.Ordinal);
-        foreach (var (channel, r) in newest)
-        {
-            if (!channels.TryGetValue(channel, out var held) || r.Seq > held.Seq)
-            {
-                channels[channel] = new ChannelValue(r.Value, r.Timestamp, r.Quality, r.Seq);
-            }
-        }
-
-        return state with { Channels = channels, LastSeen = lastSeen };
     }
 }
