@@ -106,11 +106,11 @@ public sealed class CloudProbe : IDisposable
     public void Dispose() => _http.Dispose();
 
     /// <summary>
-    /// 5 ms between polls for the first 100 ms, then 20 ms: fine resolution where latencies are short, and under
-    /// saturation (latencies of seconds) a few requests instead of hundreds a second against the node being measured
-    /// (polling every 5 ms throughout was ~15 % of the node's busy thread time in a profile of the PostgreSQL shape).
+    /// A twentieth of the time waited so far, 5 ms to 250 ms: about 5 % resolution at any latency, and under saturation
+    /// (latencies of seconds) a few requests a second instead of hundreds against the node being measured (polling every
+    /// 5 ms throughout was ~15 % of the PostgreSQL node's busy thread time in a profile).
     /// </summary>
-    private static TimeSpan PollDelay(TimeSpan waited) => TimeSpan.FromMilliseconds(waited < TimeSpan.FromMilliseconds(100) ? 5 : 20);
+    private static TimeSpan PollDelay(TimeSpan waited) => TimeSpan.FromMilliseconds(Math.Clamp(waited.TotalMilliseconds / 20, 5, 250));
 
     private async Task<long> HighestSeqAsync(string deviceId, CancellationToken cancellationToken)
     {

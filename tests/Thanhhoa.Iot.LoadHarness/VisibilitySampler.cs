@@ -2,13 +2,18 @@ using System.Diagnostics;
 
 namespace Thanhhoa.Iot.LoadHarness;
 
-/// <summary>Twice a second takes the next acknowledged batch and measures when the cloud's REST API shows it.</summary>
+/// <summary>
+/// Twice a second takes the next acknowledged batch and measures when the cloud's REST API shows it; at most
+/// <see cref="MaxOutstanding"/> at a time, so a backlog of seconds does not pile up pollers against the node being measured.
+/// </summary>
 internal sealed class VisibilitySampler(LoadFleet fleet, CloudProbe probe, LatencyHistogram visible, bool enabled)
 {
+    private const int MaxOutstanding = 4;
     private static readonly long Every = Stopwatch.Frequency / 2;
     private readonly List<Task> _polls = [];
     private readonly CancellationTokenSource _stop = new();
     private long _nextSample;
+    private int _outstanding;
 
     public void Start()
     {
@@ -39,10 +44,12 @@ internal sealed class VisibilitySampler(LoadFleet fleet, CloudProbe probe, Laten
     {
         var now = Stopwatch.GetTimestamp();
         var due = Interlocked.Read(ref _nextSample);
-        if (now < due || Interlocked.CompareExchange(ref _nextSample, now + Every, due) != due)
+        if (now < due || Volatile.Read(ref _outstanding) >= MaxOutstanding || Interlocked.CompareExchange(ref _nextSample, now + Every, due) != due)
         {
             return;
         }
+
+        Interlocked.Increment(ref _outstanding);
 
         lock (_polls)
         {
@@ -62,6 +69,10 @@ internal sealed class VisibilitySampler(LoadFleet fleet, CloudProbe probe, Laten
         catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
         {
             // The run ended, or the cloud is busy; this sample is dropped.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _outstanding);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Thanhhoa.Iot.Benchmarks.Commands;
 
 /// <summary>
 /// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1] [--commands 500] [--shapes embedded,pg,baseline]
-/// [--cloud-env NAME=VALUE,...]</c>: the same
+/// [--cloud-env NAME=VALUE,...] [--node-in-flight 256]</c>: the same
 /// lightweight fleet (thiot-load, in this process) against three shapes, one after the other in one run:
 /// (1) the cloud with its embedded broker and LiteDB (PUBACK after store); (2) mosquitto + cloud node(s)
 /// + PostgreSQL; (3) mosquitto delivering to a bare subscriber that discards (the baseline). Prints one
@@ -19,6 +19,9 @@ internal static class ScaleCommand
 {
     /// <summary>Environment variables for the cloud processes only (e.g. a GC setting a deployment uses), not the harness.</summary>
     private static IReadOnlyDictionary<string, string>? _cloudEnv;
+
+    /// <summary>Each PostgreSQL-shape node's Broker:External:MaxInFlight (MQTT 5 Receive Maximum towards mosquitto).</summary>
+    private static int _nodeInFlight;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,6 +38,7 @@ internal static class ScaleCommand
         };
         var nodes = CommandArgs.Int(args, "--nodes", 1);
         _cloudEnv = CloudEnvironment(args);
+        _nodeInFlight = CommandArgs.Int(args, "--node-in-flight", 256);
         Console.WriteLine($"scale: {fleet.Gateways} gateways, {fleet.ReadingsPerBatch} readings/batch, a batch per {fleet.Interval.TotalMilliseconds} ms per gateway, " +
                           $"{fleet.Duration.TotalSeconds} s measured after {fleet.Warmup.TotalSeconds} s warm-up; load average {LoadAverage()}");
         var shapes = args.SkipWhile(a => a != "--shapes").Skip(1).FirstOrDefault()?.Split(',') ?? ["embedded", "pg", "baseline"];
@@ -96,7 +100,7 @@ internal static class ScaleCommand
                     "--Storage:Provider=Postgres", $"--Storage:ConnectionString={db};Maximum Pool Size=100",
                     $"--Storage:DataDirectory={Path.Combine(dir.Path, $"node-{i}")}",
                     "--Broker:Mode=External", $"--Broker:External:Port={broker.Port}", "--Broker:External:SharedGroup=ingest",
-                    $"--Broker:External:ClientId=bench-ingest-{i}", "--Broker:External:MaxInFlight=256",
+                    $"--Broker:External:ClientId=bench-ingest-{i}", $"--Broker:External:MaxInFlight={_nodeInFlight}",
                 ]);
                 clouds.Add((process, new Uri($"http://127.0.0.1:{http}")));
             }

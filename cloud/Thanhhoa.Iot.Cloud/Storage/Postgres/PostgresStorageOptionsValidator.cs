@@ -50,7 +50,7 @@ public sealed class PostgresStorageOptionsValidator : IValidateOptions<StorageOp
 
         if (pg.WriteGroups is < 1 or > 16)
         {
-            errors.Add($"Storage:Postgres:WriteGroups {pg.WriteGroups} must be between 1 and 16 (group commits at once per node; 3 by default).");
+            errors.Add($"Storage:Postgres:WriteGroups {pg.WriteGroups} must be between 1 and 16 (group commits at once per node; 2 by default).");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
