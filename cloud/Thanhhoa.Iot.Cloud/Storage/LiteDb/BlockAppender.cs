@@ -27,7 +27,7 @@ internal static class BlockAppender
         IReadOnlyList<BsonDocument>? prepared = null)
     {
         var (row, isNew) = rows.LoadOrNew(db, deviceId, at);
-        var fresh = readings.Where(r => row.Ledger.Add(r.Seq)).ToList();
+        var fresh = AddToLedger(readings, row.Ledger);
         var blocks = fresh.Count == readings.Count && prepared is not null
             ? Insert(db, prepared)
             : Insert(db, Prepare(fresh));
@@ -58,6 +58,25 @@ internal static class BlockAppender
         {
             rows.Save(db, row.State, row.Ledger);
         }
+    }
+
+    /// <summary>Adds the readings' numbers to the ledger; returns those it did not hold (the readings themselves when all are new).</summary>
+    private static IReadOnlyList<StoredReading> AddToLedger(IReadOnlyList<StoredReading> readings, SequenceRanges ledger)
+    {
+        List<StoredReading>? fresh = null;
+        for (var i = 0; i < readings.Count; i++)
+        {
+            if (ledger.Add(readings[i].Seq))
+            {
+                fresh?.Add(readings[i]);
+            }
+            else
+            {
+                fresh ??= [.. readings.Take(i)];
+            }
+        }
+
+        return fresh ?? readings;
     }
 
     private static int Insert(LiteDatabase db, IReadOnlyList<BsonDocument> blocks)

@@ -10,12 +10,14 @@ public sealed class LiteReadingsWriter(LiteDbStore store) : IReadingsWriter
     public Task<ReadingsStored> StoreReadingsAsync(string deviceId, IReadOnlyList<StoredReading> readings, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
-        var prepared = BlockAppender.Prepare(readings); // here, not on the one writer thread
+        // Built here, not on the one writer thread: the block documents, and the readings that can change the row.
+        var prepared = BlockAppender.Prepare(readings);
+        var newest = RegistryReadings.NewestPerChannel(readings);
         return store.Writer.WriteAsync(
             db =>
             {
                 var (appended, device, _) = BlockAppender.Append(
-                    db, store.DeviceRows, deviceId, readings, seenAt, state => RegistryReadings.Apply(state, readings, seenAt), prepared);
+                    db, store.DeviceRows, deviceId, readings, seenAt, state => RegistryReadings.Apply(state, newest, seenAt), prepared);
                 return new ReadingsStored(appended, device);
             },
             cancellationToken);
