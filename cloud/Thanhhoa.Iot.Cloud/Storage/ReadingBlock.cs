@@ -66,7 +66,7 @@ public sealed class ReadingBlock
     /// The common case, one message of one hour in order, without grouping and sorting: true when every reading shares
     /// the first one's device, hour and arrival and they are already in block order.
     /// </summary>
-    internal static bool IsOneBlock(IReadOnlyList<StoredReading> readings)
+    private static bool IsOneBlock(IReadOnlyList<StoredReading> readings)
     {
         if (readings.Count == 0)
         {

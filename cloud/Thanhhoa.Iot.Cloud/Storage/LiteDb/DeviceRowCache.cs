@@ -21,8 +21,6 @@ internal sealed class DeviceRowCache
 
     private readonly Dictionary<string, DeviceRow> _rows = new(StringComparer.Ordinal);
 
-    public int Count => _rows.Count;
-
     /// <summary>The device's row, or null when it has none. The ledger is the cached one: change it only before <see cref="Save"/>.</summary>
     public DeviceRow? Load(LiteDatabase db, string deviceId)
     {

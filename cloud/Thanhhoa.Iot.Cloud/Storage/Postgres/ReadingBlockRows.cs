@@ -29,8 +29,8 @@ internal static class ReadingBlockRows
 
     /// <summary>
     /// As <see cref="WriteAsync"/>, for readings that come as messages (each of one device and one arrival time, as a
-    /// telemetry message is stored): a message within one hour and in block order, the usual case, becomes its row
-    /// directly; any other is split like <see cref="ReadingBlock.Split"/>. Many rows are copied now; a few are added to
+    /// telemetry message is stored): each message is split apart (<see cref="ReadingBlock.Split"/>: one in order within
+    /// one hour, the usual case, is one block without grouping or sorting). Many rows are copied now; a few are added to
     /// <paramref name="batch"/> as inserts, for the caller to send with its other statements in one round trip.
     /// </summary>
     public static async Task<int> WriteMessagesAsync(
@@ -39,14 +39,7 @@ internal static class ReadingBlockRows
         var rows = new List<Row>(messages.Count);
         foreach (var message in messages)
         {
-            if (ReadingBlock.IsOneBlock(message))
-            {
-                rows.Add(Row.Of(message[0].DeviceId, ReadingBlock.HourOf(message[0].Timestamp), message));
-            }
-            else
-            {
-                rows.AddRange(ReadingBlock.Split(message).Select(Row.Of));
-            }
+            rows.AddRange(ReadingBlock.Split(message).Select(Row.Of)); // one message in order is one block without sorting
         }
 
         if (rows.Count >= CopyFromBlocks)
@@ -141,11 +134,9 @@ internal static class ReadingBlockRows
         string DeviceId, DateTime Hour, long FirstSeq, DateTime ReceivedAt, string[] Names,
         long[] Seqs, short[] ChannelIdx, DateTime[] Ts, double[] Vals, short[] Quality, short[] TimeQuality)
     {
-        public static Row Of(ReadingBlock block) => Of(block.DeviceId, block.Hour, block.Readings);
-
-        /// <summary>The row of readings that make one block (one device, hour and arrival, in block order).</summary>
-        public static Row Of(string deviceId, DateTimeOffset hour, IReadOnlyList<StoredReading> readings)
+        public static Row Of(ReadingBlock block)
         {
+            var (deviceId, hour, readings) = (block.DeviceId, block.Hour, block.Readings);
             var n = readings.Count;
             var names = new ChannelNames();
             var (idx, seqs, ts, vals, quality, timeQuality) = (new short[n], new long[n], new DateTime[n], new double[n], new short[n], new short[n]);
