@@ -17,11 +17,6 @@ namespace Thanhhoa.Iot.Benchmarks.Commands;
 /// </summary>
 internal static class ScaleCommand
 {
-    /// <summary>Environment variables for the cloud processes only (e.g. a GC setting a deployment uses), not the harness.</summary>
-    private static IReadOnlyDictionary<string, string>? _cloudEnv;
-
-    /// <summary>Each PostgreSQL-shape node's Broker:External:MaxInFlight (MQTT 5 Receive Maximum towards mosquitto).</summary>
-    private static int _nodeInFlight;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -37,19 +32,19 @@ internal static class ScaleCommand
             CommandInterval = TimeSpan.FromMilliseconds(CommandArgs.Int(args, "--commands", 500)),
         };
         var nodes = CommandArgs.Int(args, "--nodes", 1);
-        _cloudEnv = CloudEnvironment(args);
-        _nodeInFlight = CommandArgs.Int(args, "--node-in-flight", 256);
+        var env = CloudEnvironment(args);
+        var nodeInFlight = CommandArgs.Int(args, "--node-in-flight", 256);
         Console.WriteLine($"scale: {fleet.Gateways} gateways, {fleet.ReadingsPerBatch} readings/batch, a batch per {fleet.Interval.TotalMilliseconds} ms per gateway, " +
                           $"{fleet.Duration.TotalSeconds} s measured after {fleet.Warmup.TotalSeconds} s warm-up; load average {LoadAverage()}");
         var shapes = args.SkipWhile(a => a != "--shapes").Skip(1).FirstOrDefault()?.Split(',') ?? ["embedded", "pg", "baseline"];
         if (shapes.Contains("embedded"))
         {
-            await EmbeddedAsync(fleet with { Prefix = "emb-" });
+            await EmbeddedAsync(fleet with { Prefix = "emb-" }, env);
         }
 
         if (shapes.Contains("pg"))
         {
-            await PostgresAsync(fleet with { Prefix = "pg-" }, nodes);
+            await PostgresAsync(fleet with { Prefix = "pg-" }, nodes, nodeInFlight, env);
         }
 
         if (shapes.Contains("baseline"))
@@ -59,12 +54,13 @@ internal static class ScaleCommand
         return 0;
     }
 
-    private static async Task EmbeddedAsync(LoadOptions fleet)
+    /// <param name="env">Environment variables for the cloud processes only (e.g. a GC setting a deployment uses), not the harness.</param>
+    private static async Task EmbeddedAsync(LoadOptions fleet, IReadOnlyDictionary<string, string>? env)
     {
         using var dir = new TempDirectory("bench-scale-emb");
         var http = FreeTcpPort.Next();
         var mqtt = FreeTcpPort.Next();
-        await using var cloud = await StartCloudAsync("embedded", http,
+        await using var cloud = await StartCloudAsync("embedded", http, env,
             [$"--Broker:Port={mqtt}", $"--Storage:DataDirectory={dir.Path}"]);
         var before = RssMiB(cloud.Id);
         var cpu = new CpuWindow().Add("harness", Self).Add("cloud (broker + LiteDB)", () => [cloud.Id]);
@@ -83,7 +79,8 @@ internal static class ScaleCommand
         await PrintStoreMetricsAsync(new Uri($"http://127.0.0.1:{http}"));
     }
 
-    private static async Task PostgresAsync(LoadOptions fleet, int nodes)
+    /// <param name="nodeInFlight">Each node's Broker:External:MaxInFlight (MQTT 5 Receive Maximum towards mosquitto).</param>
+    private static async Task PostgresAsync(LoadOptions fleet, int nodes, int nodeInFlight, IReadOnlyDictionary<string, string>? env)
     {
         await using var broker = await MosquittoBroker.StartAsync();
         await using var pg = await PostgresCluster.StartAsync(["shared_buffers = 512MB", "max_wal_size = 4GB", "checkpoint_timeout = 15min"]);
@@ -95,12 +92,12 @@ internal static class ScaleCommand
             for (var i = 0; i < nodes; i++)
             {
                 var http = FreeTcpPort.Next();
-                var process = await StartCloudAsync($"pg-node-{i}", http,
+                var process = await StartCloudAsync($"pg-node-{i}", http, env,
                 [
                     "--Storage:Provider=Postgres", $"--Storage:ConnectionString={db};Maximum Pool Size=100",
                     $"--Storage:DataDirectory={Path.Combine(dir.Path, $"node-{i}")}",
                     "--Broker:Mode=External", $"--Broker:External:Port={broker.Port}", "--Broker:External:SharedGroup=ingest",
-                    $"--Broker:External:ClientId=bench-ingest-{i}", $"--Broker:External:MaxInFlight={_nodeInFlight}",
+                    $"--Broker:External:ClientId=bench-ingest-{i}", $"--Broker:External:MaxInFlight={nodeInFlight}",
                 ]);
                 clouds.Add((process, new Uri($"http://127.0.0.1:{http}")));
             }
@@ -145,7 +142,7 @@ internal static class ScaleCommand
         Console.WriteLine(cpu.Report());
     }
 
-    private static async Task<ChildProcess> StartCloudAsync(string name, int http, string[] args)
+    private static async Task<ChildProcess> StartCloudAsync(string name, int http, IReadOnlyDictionary<string, string>? env, string[] args)
     {
         var process = ChildProcess.StartDotnet(RepoPaths.BuiltDll("cloud/Thanhhoa.Iot.Cloud", "Thanhhoa.Iot.Cloud"),
             [
@@ -153,7 +150,7 @@ internal static class ScaleCommand
                 "--Logging:LogLevel:Microsoft.AspNetCore=Warning", // as the shipped appsettings.json, which a node started from the repository root does not read
                 .. args,
             ],
-            _cloudEnv,
+            env,
             name: name);
         await process.WaitForLineAsync("cloud ready", TimeSpan.FromSeconds(60));
         return process;
