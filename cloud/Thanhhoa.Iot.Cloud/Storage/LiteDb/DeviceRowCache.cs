@@ -29,14 +29,19 @@ internal sealed class DeviceRowCache
             return row;
         }
 
-        var doc = db.GetCollection(LiteDbStore.Devices).FindById(deviceId);
-        if (doc is null)
+        return db.GetCollection(LiteDbStore.Devices).FindById(deviceId) is { } doc ? Of(doc) : null;
+    }
+
+    /// <summary>The row of a document read from the devices collection: the cached one when there is one, else parsed and kept.</summary>
+    public DeviceRow Of(BsonDocument doc)
+    {
+        var deviceId = doc["_id"].AsString;
+        if (!_rows.TryGetValue(deviceId, out var row))
         {
-            return null;
+            row = new DeviceRow(DeviceDocuments.ToState(doc), DeviceDocuments.LedgerOf(doc));
+            Remember(deviceId, row);
         }
 
-        row = new DeviceRow(DeviceDocuments.ToState(doc), DeviceDocuments.LedgerOf(doc));
-        Remember(deviceId, row);
         return row;
     }
 

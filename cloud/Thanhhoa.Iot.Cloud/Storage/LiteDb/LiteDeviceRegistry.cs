@@ -37,10 +37,9 @@ public sealed class LiteDeviceRegistry(LiteDbStore store) : IDeviceRegistry
         store.Writer.WriteAsync(
             db =>
             {
-                var online = db.GetCollection(LiteDbStore.Devices).Find(LiteQuery.EQ("online", true)).Select(d => d["_id"].AsString).ToList();
-                foreach (var deviceId in online)
+                var online = db.GetCollection(LiteDbStore.Devices).Find(LiteQuery.EQ("online", true)).Select(store.DeviceRows.Of).ToList();
+                foreach (var row in online)
                 {
-                    var row = store.DeviceRows.Load(db, deviceId)!;
                     store.DeviceRows.Save(db, row.State with { Online = false, OfflineReason = reason, StateChangedAt = at }, row.Ledger);
                 }
 
