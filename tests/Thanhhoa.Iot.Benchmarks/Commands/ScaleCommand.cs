@@ -9,11 +9,13 @@ namespace Thanhhoa.Iot.Benchmarks.Commands;
 
 /// <summary>
 /// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1] [--commands 500] [--shapes embedded,pg,baseline]
-/// [--cloud-env NAME=VALUE,...] [--node-in-flight 256]</c>: the same
+/// [--cloud-env NAME=VALUE,...] [--node-in-flight 256] [--baseline-interval MS]</c>: the same
 /// lightweight fleet (thiot-load, in this process) against three shapes, one after the other in one run:
 /// (1) the cloud with its embedded broker and LiteDB (PUBACK after store); (2) mosquitto + cloud node(s)
-/// + PostgreSQL; (3) mosquitto delivering to a bare subscriber that discards (the baseline). Prints one
-/// RESULT line per shape and the embedded cloud's memory per connected gateway.
+/// + PostgreSQL; (3) mosquitto delivering to a bare subscriber that discards (the baseline; with
+/// <c>--baseline-interval</c> a second time under that heavier load, to find its capacity). Prints one
+/// RESULT line per shape, the embedded cloud's memory per connected gateway, and a summary of ratios that
+/// says which figures are capacities (<see cref="ScaleSummary"/>).
 /// </summary>
 internal static class ScaleCommand
 {
@@ -37,25 +39,36 @@ internal static class ScaleCommand
         Console.WriteLine($"scale: {fleet.Gateways} gateways, {fleet.ReadingsPerBatch} readings/batch, a batch per {fleet.Interval.TotalMilliseconds} ms per gateway, " +
                           $"{fleet.Duration.TotalSeconds} s measured after {fleet.Warmup.TotalSeconds} s warm-up; load average {LoadAverage()}");
         var shapes = args.SkipWhile(a => a != "--shapes").Skip(1).FirstOrDefault()?.Split(',') ?? ["embedded", "pg", "baseline"];
+        var summary = new ScaleSummary(Offered(fleet));
         if (shapes.Contains("embedded"))
         {
-            await EmbeddedAsync(fleet with { Prefix = "emb-" }, env);
+            summary.Add("embedded", await EmbeddedAsync(fleet with { Prefix = "emb-" }, env));
         }
 
         if (shapes.Contains("pg"))
         {
-            await PostgresAsync(fleet with { Prefix = "pg-" }, nodes, nodeInFlight, env);
+            summary.Add("pg", await PostgresAsync(fleet with { Prefix = "pg-" }, nodes, nodeInFlight, env));
         }
 
         if (shapes.Contains("baseline"))
         {
-            await BaselineAsync(fleet with { Prefix = "base-" });
+            summary.Add("baseline", await BaselineAsync(fleet with { Prefix = "base-" }));
         }
+
+        if (CommandArgs.Int(args, "--baseline-interval", 0) is > 0 and var heavier)
+        {
+            var heavy = fleet with { Prefix = "cap-", Interval = TimeSpan.FromMilliseconds(heavier) };
+            summary.Add("baseline@" + heavier + "ms", await BaselineAsync(heavy), Offered(heavy));
+        }
+
+        summary.Print(Console.Out);
         return 0;
     }
 
+    private static double Offered(LoadOptions fleet) => fleet.Gateways * fleet.ReadingsPerBatch / fleet.Interval.TotalSeconds;
+
     /// <param name="env">Environment variables for the cloud processes only (e.g. a GC setting a deployment uses), not the harness.</param>
-    private static async Task EmbeddedAsync(LoadOptions fleet, IReadOnlyDictionary<string, string>? env)
+    private static async Task<LoadReport> EmbeddedAsync(LoadOptions fleet, IReadOnlyDictionary<string, string>? env)
     {
         using var dir = new TempDirectory("bench-scale-emb");
         var http = FreeTcpPort.Next();
@@ -77,10 +90,11 @@ internal static class ScaleCommand
         Console.WriteLine($"embedded broker + LiteDB: {report}");
         Console.WriteLine(cpu.Report());
         await PrintStoreMetricsAsync(new Uri($"http://127.0.0.1:{http}"));
+        return report;
     }
 
     /// <param name="nodeInFlight">Each node's Broker:External:MaxInFlight (MQTT 5 Receive Maximum towards mosquitto).</param>
-    private static async Task PostgresAsync(LoadOptions fleet, int nodes, int nodeInFlight, IReadOnlyDictionary<string, string>? env)
+    private static async Task<LoadReport> PostgresAsync(LoadOptions fleet, int nodes, int nodeInFlight, IReadOnlyDictionary<string, string>? env)
     {
         await using var broker = await MosquittoBroker.StartAsync();
         await using var pg = await PostgresCluster.StartAsync(["shared_buffers = 512MB", "max_wal_size = 4GB", "checkpoint_timeout = 15min"]);
@@ -117,6 +131,7 @@ internal static class ScaleCommand
             Console.WriteLine(cpu.Report());
             await PrintStoreMetricsAsync(clouds[0].Url);
             PrintProblems(clouds.Select(c => c.Process));
+            return report;
         }
         finally
         {
@@ -127,7 +142,7 @@ internal static class ScaleCommand
         }
     }
 
-    private static async Task BaselineAsync(LoadOptions fleet)
+    private static async Task<LoadReport> BaselineAsync(LoadOptions fleet)
     {
         await using var broker = await MosquittoBroker.StartAsync();
         var cpu = new CpuWindow().Add("harness + subscriber", Self).Add("mosquitto", () => ProcessCpu.Matching(broker.ConfigFile));
@@ -138,8 +153,9 @@ internal static class ScaleCommand
                 return Task.CompletedTask;
             },
             CancellationToken.None);
-        Console.WriteLine($"mosquitto + bare subscriber (baseline): {report}");
+        Console.WriteLine($"mosquitto + bare subscriber (baseline, a batch per {fleet.Interval.TotalMilliseconds} ms per gateway): {report}");
         Console.WriteLine(cpu.Report());
+        return report;
     }
 
     private static async Task<ChildProcess> StartCloudAsync(string name, int http, IReadOnlyDictionary<string, string>? env, string[] args)
