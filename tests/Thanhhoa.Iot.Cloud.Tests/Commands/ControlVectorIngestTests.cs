@@ -5,8 +5,10 @@ using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Commands;
 using Thanhhoa.Iot.Cloud.DesiredConfig;
 using Thanhhoa.Iot.Cloud.Ingest;
+using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Cloud.Storage.LiteDb;
 using Thanhhoa.Iot.Cloud.Tests.Ingest;
+using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Topics;
 using Thanhhoa.Iot.TestSupport;
 using Thanhhoa.Iot.TestSupport.Vectors;
@@ -16,7 +18,7 @@ namespace Thanhhoa.Iot.Cloud.Tests.Commands;
 /// <summary>
 /// The golden vectors of up/cmd-result and up/config-reported through the real ingest pipeline with the
 /// command and configuration consumers: valid ones are stored on their command or device, invalid ones
-/// refused with the manifest's reason and field.
+/// refused with the manifest's reason and field; their sequence numbers join the device's sequence ledger.
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -39,8 +41,9 @@ public sealed class ControlVectorIngestTests
         var commands = new CommandService(commandStore, new NullDownlinkPublisher(),
             new CommandRequestValidator(registry, Options.Create(new CloudCommandOptions())), [], time, NullLogger<CommandService>.Instance);
         var config = new DesiredConfigService(new LiteDesiredConfigStore(_store), new NullDownlinkPublisher(), time, NullLogger<DesiredConfigService>.Instance);
+        var sequences = new LiteControlSequenceStore(_store, time);
         _pipeline = new IngestPipeline(new LiteTelemetryStore(_store), registry, new LiteRejectLog(_store, 100), new RecordingObserver(), time,
-            NullLogger<IngestPipeline>.Instance, consumers: [new CommandResultConsumer(commands), new ConfigReportConsumer(config)]);
+            NullLogger<IngestPipeline>.Instance, consumers: [new CommandResultConsumer(commands, sequences), new ConfigReportConsumer(config, sequences)]);
         await commandStore.InsertAsync(
             [.. new[] { "c-01jd8x4q", "c-0042", "c-7f3a9b" }.Select(id => new CommandRecord { Id = id, DeviceId = Device, Type = "ping", CreatedAt = T0, Expires = T0.AddHours(4) })],
             CancellationToken.None);
@@ -69,6 +72,26 @@ public sealed class ControlVectorIngestTests
             Assert.That(result.Outcome, Is.EqualTo(IngestOutcome.Rejected));
             Assert.That((result.Reject!.Reason, result.Reject.Field), Is.EqualTo((vector.Reason.ToString(), vector.Field)));
         });
+    }
+
+    [Test]
+    public async Task Ingest_CommandResultAndConfigReportBetweenTelemetry_LedgerOneRange()
+    {
+        // One outbox sequence space: readings 1..3, a command result 4, a configuration report 5, readings 6..7.
+        await IngestAsync(TopicKind.Telemetry, TestMessages.TelemetryJson(1, 3));
+        await IngestAsync(TopicKind.CommandResult, """{"v":1,"id":"c-0042","status":"succeeded","ts":"2026-11-26T04:00:00.000Z","seq":4}"""u8.ToArray());
+        await IngestAsync(TopicKind.ConfigReported, """{"v":1,"version":1,"status":"applied","ts":"2026-11-26T04:00:00.000Z","appliedVersion":1,"seq":5}"""u8.ToArray());
+        await IngestAsync(TopicKind.Telemetry, TestMessages.TelemetryJson(6, 2));
+
+        var ledger = DeviceDocuments.LedgerOf(_store.Database.GetCollection(LiteDbStore.Devices).FindById(Device));
+        Assert.That(ledger.Ranges, Is.EqualTo(new[] { (1L, 8L) }), "control messages share the gateway's sequence space: no gap per message");
+    }
+
+    private async Task IngestAsync(TopicKind kind, byte[] json)
+    {
+        var message = new IngestMessage(DeviceTopics.For(Device, kind), json, ContractInfo.JsonContentType, Device);
+        var result = await _pipeline.IngestAsync(message, CancellationToken.None);
+        Assert.That(result.Outcome, Is.EqualTo(IngestOutcome.Stored), result.Reject?.Detail);
     }
 
     private static IngestMessage Message(GoldenVector vector) =>

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
+using Thanhhoa.Iot.Cloud.LossLedger;
 using Thanhhoa.Iot.Cloud.Registry;
 using Thanhhoa.Iot.Cloud.Storage;
 using Thanhhoa.Iot.Cloud.Storage.LiteDb;
@@ -12,6 +14,7 @@ namespace Thanhhoa.Iot.Cloud.Tests.Storage;
 public sealed class LiteDbStoreTests : StoreTestSuite
 {
     private TempDirectory _dir = null!;
+    private LiteDbStore? _open;
 
     [SetUp]
     public void SetUp() => _dir = new TempDirectory("cloud-store");
@@ -20,6 +23,9 @@ public sealed class LiteDbStoreTests : StoreTestSuite
     public void TearDown() => _dir.Dispose();
 
     protected override Task<StoreSession> OpenAsync() => Task.FromResult(Open(null));
+
+    protected override Task<IReadOnlyList<(long Lo, long Hi)>> LedgerAsync(string deviceId) =>
+        Task.FromResult(DeviceDocuments.LedgerOf(_open!.Database.GetCollection(LiteDbStore.Devices).FindById(deviceId)).Ranges);
 
     [Test]
     public async Task Append_ConcurrentWriters_SharedCommits()
@@ -167,8 +173,9 @@ public sealed class LiteDbStoreTests : StoreTestSuite
     private StoreSession Open(IStoreWriteObserver? observer)
     {
         var store = new LiteDbStore(_dir.Path, observer);
+        _open = store;
         return new StoreSession(new LiteTelemetryStore(store), new LiteDeviceRegistry(store), new LiteRejectLog(store, RejectCapacity), store.DisposeAsync,
-            new LiteReadingsWriter(store));
+            new LiteReadingsWriter(store), new LiteControlSequenceStore(store, new FakeTimeProvider(TestMessages.T0)));
     }
 
     private sealed class CommitRecorder : IStoreWriteObserver

@@ -46,9 +46,10 @@ internal static class BlockAppender
         readings.Count == 0 ? [] : ReadingBlock.Split(readings).Select(BlockDocuments.From).ToList();
 
     /// <summary>
-    /// Adds numbers stored elsewhere (events, which keep their own documents) to the device's ledger: readings and
-    /// events share one sequence space per gateway, so a ledger that skipped them would keep a gap per event in the
-    /// row every telemetry message rewrites. A device without a row gets one first seen at <paramref name="at"/>.
+    /// Adds numbers stored elsewhere (events, which keep their own documents; control messages, kept in
+    /// <c>control_seqs</c>) to the device's ledger: a gateway numbers them all in one sequence space, so a ledger
+    /// that skipped them would keep a gap per event or command result in the row every telemetry message rewrites.
+    /// A device without a row gets one first seen at <paramref name="at"/>.
     /// </summary>
     public static void MarkStored(LiteDatabase db, DeviceRowCache rows, string deviceId, IEnumerable<long> seqs, DateTimeOffset at)
     {

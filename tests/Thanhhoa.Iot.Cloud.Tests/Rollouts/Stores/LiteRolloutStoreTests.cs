@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Artifacts;
 using Thanhhoa.Iot.Cloud.LossLedger;
@@ -33,6 +34,6 @@ public sealed class LiteRolloutStoreTests : RolloutStoreTestSuite
         _store = new LiteDbStore(_dir.Path);
         var rollouts = new LiteRolloutStore(_store);
         return Task.FromResult<(IRolloutStore, IRolloutStore, IArtifactStore, IControlSequenceStore)>(
-            (rollouts, rollouts, new LiteArtifactStore(_store), new LiteControlSequenceStore(_store)));
+            (rollouts, rollouts, new LiteArtifactStore(_store), new LiteControlSequenceStore(_store, new FakeTimeProvider(TestMessages.T0))));
     }
 }
