@@ -11,7 +11,7 @@ internal static partial class IngestLog
     public static partial void StoreFailed(ILogger logger, Exception error, string deviceId, string topic);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
-        Message = "Ignored a stale {State} of device {DeviceId} for session {Session}: a newer session is already known")]
+        Message = "Ignored a stale or repeated {State} of device {DeviceId} for session {Session}: a newer session is already known, or this one already is {State}")]
     public static partial void StaleLinkIgnored(ILogger logger, string deviceId, string state, long session);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug,

@@ -19,10 +19,12 @@ public static class LinkStateRules
 
     private static DeviceState? Birth(DeviceState current, LinkUpdate update)
     {
-        // A birth of the current session after its death is a late duplicate: that session is over.
+        // A birth of the current session after its death is a late duplicate: that session is over. A birth of the live
+        // session that tells nothing new is a second copy (redelivered, or handed to two ingest groups during a rolling
+        // upgrade): ignored too, so its link change is recorded and acted on once.
         var isNewSession = update.Session > current.Session;
         var isSameLiveSession = update.Session == current.Session && current.Online;
-        if (!isNewSession && !isSameLiveSession)
+        if (!isNewSession && (!isSameLiveSession || IsRepeat(current, update)))
         {
             return null;
         }
@@ -56,6 +58,9 @@ public static class LinkStateRules
             Site = update.Site ?? current.Site,
         };
     }
+
+    private static bool IsRepeat(DeviceState current, LinkUpdate update) =>
+        (update.Firmware is null || update.Firmware == current.Firmware) && (update.Site is null || update.Site == current.Site);
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 }

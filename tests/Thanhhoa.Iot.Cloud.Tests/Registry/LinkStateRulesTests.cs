@@ -47,11 +47,22 @@ public sealed class LinkStateRulesTests
         Assert.That(LinkStateRules.Apply(Online(3), Birth(2)), Is.Null);
 
     [Test]
-    public void Apply_DuplicateBirthOfLiveSession_KeepsStateChangedAt()
+    public void Apply_RepeatedBirthOfLiveSession_Ignored()
     {
-        var current = Online(3);
-        var next = LinkStateRules.Apply(current, Birth(3));
-        Assert.That(next!.StateChangedAt, Is.EqualTo(current.StateChangedAt));
+        var current = Online(3) with { Firmware = "1.2", Site = "th-0001" };
+        Assert.Multiple(() =>
+        {
+            Assert.That(LinkStateRules.Apply(current, Birth(3)), Is.Null, "a second copy (redelivered, or given to two ingest groups) changes nothing");
+            Assert.That(LinkStateRules.Apply(current, Birth(3) with { Firmware = "1.2", Site = "th-0001" }), Is.Null);
+        });
+    }
+
+    [Test]
+    public void Apply_BirthOfLiveSessionWithNewFirmware_AppliedKeepingStateChangedAt()
+    {
+        var current = Online(3) with { Firmware = "1.2" };
+        var next = LinkStateRules.Apply(current, Birth(3) with { Firmware = "1.3" });
+        Assert.That((next!.Firmware, next.StateChangedAt), Is.EqualTo(("1.3", current.StateChangedAt)));
     }
 
     private static DeviceState Online(long session) =>

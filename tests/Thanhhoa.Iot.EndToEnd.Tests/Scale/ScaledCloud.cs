@@ -30,15 +30,23 @@ public sealed class ScaledCloud : IAsyncDisposable
 
     public IReadOnlyList<CloudProcess> Nodes => _nodes;
 
-    public static async Task<ScaledCloud> StartAsync(int nodes, params string[] nodeArgs)
+    public static Task<ScaledCloud> StartAsync(int nodes, params string[] nodeArgs) =>
+        StartAsync(Enumerable.Repeat(Array.Empty<string>(), nodes).ToList(), nodeArgs);
+
+    /// <summary>
+    /// One node per entry of <paramref name="perNode"/>, each with <paramref name="nodeArgs"/> and then its own arguments
+    /// (the later of two equal keys wins, so a node's own <c>--Broker:External:SharedGroup=...</c> replaces <c>ingest</c>).
+    /// </summary>
+    public static async Task<ScaledCloud> StartAsync(IReadOnlyList<string[]> perNode, params string[] nodeArgs)
     {
+        ArgumentNullException.ThrowIfNull(perNode);
         var cluster = await PostgresCluster.SharedAsync();
         var broker = await MosquittoBroker.StartAsync();
         var cloud = new ScaledCloud(broker, await cluster.CreateDatabaseAsync("scale"));
         try
         {
             // Started together: their migrations race for the advisory lock, as real nodes do.
-            var starts = Enumerable.Range(0, nodes).Select(i => cloud.StartNodeAsync(((char)('a' + i)).ToString(), nodeArgs)).ToList();
+            var starts = perNode.Select((own, i) => cloud.StartNodeAsync(((char)('a' + i)).ToString(), [.. nodeArgs, .. own])).ToList();
             cloud._nodes.AddRange(await Task.WhenAll(starts));
             foreach (var node in cloud._nodes)
             {
