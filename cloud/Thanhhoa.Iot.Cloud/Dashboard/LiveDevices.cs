@@ -65,7 +65,10 @@ public sealed class LiveDevices(IDeviceRegistry registry)
     /// Takes a device's row as another node stored it (read by the cluster poll), unless this node already holds a newer
     /// one (later session, then later state change, then later contact) or the same. True when it changed the view.
     /// </summary>
-    public bool Merge(DeviceState state)
+    public bool Merge(DeviceState state) => Merge(state, out _);
+
+    /// <summary>As <see cref="Merge(DeviceState)"/>; <paramref name="kept"/> is the instance the view kept: <paramref name="state"/> or the one it held.</summary>
+    public bool Merge(DeviceState state, out DeviceState kept)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (_devices.TryGetValue(state.DeviceId, out var held))
@@ -73,11 +76,13 @@ public sealed class LiveDevices(IDeviceRegistry registry)
             var order = Version(held).CompareTo(Version(state));
             if (order > 0 || (order == 0 && SameChannels(held, state)))
             {
+                kept = held;
                 return false;
             }
         }
 
         Put(state);
+        kept = state;
         return true;
     }
 

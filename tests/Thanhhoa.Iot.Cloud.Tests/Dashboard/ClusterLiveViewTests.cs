@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
@@ -29,6 +27,7 @@ public sealed class ClusterLiveViewTests
     private FakeTimeProvider _time = null!;
     private PostgresStore _a = null!;
     private PostgresStore _b = null!;
+    private readonly List<ClusterNode> _nodes = [];
 
     [OneTimeSetUp]
     public async Task CreateDatabaseAsync() =>
@@ -45,7 +44,16 @@ public sealed class ClusterLiveViewTests
     }
 
     [TearDown]
-    public Task TearDown() => _pg.CloseAllAsync();
+    public async Task TearDown()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        _nodes.Clear();
+        await _pg.CloseAllAsync();
+    }
 
     [Test]
     public async Task Poll_OtherNodeStoredBirthAlarmAndAck_ShownOnThisNode()
@@ -119,18 +127,9 @@ public sealed class ClusterLiveViewTests
 
     private (ClusterLiveView View, SiteBoard Board) NodeB()
     {
-        var options = Options.Create(new ClusterViewOptions());
-        var uptime = Options.Create(new UptimeOptions());
-        var telemetry = new PostgresTelemetryStore(_b);
-        var links = new PostgresLinkHistoryStore(_b, _time);
-        var observations = new PostgresObservationStore(_b, _time);
-        var acks = new PostgresAlarmAckStore(_b);
-        var histories = new DeviceHistoryCache(new LedgerLoader(telemetry, links, observations), uptime, _time);
-        var devices = new LiveDevices(new PostgresDeviceRegistry(_b));
-        var board = new SiteBoard(new PostgresSiteCatalog(_b, options, _time), devices, histories, acks, telemetry, uptime, _time);
-        var push = new SitePush(board, new DashboardFeed(Options.Create(new JsonOptions())));
-        var view = new ClusterLiveView(_b, links, observations, acks, telemetry, histories, devices, push, options, _time, NullLogger<ClusterLiveView>.Instance);
-        return (view, board);
+        var node = new ClusterNode(_b, _time);
+        _nodes.Add(node);
+        return (node.View, node.Board);
     }
 
     private static StoredEvent Raise(string device, long seq, DateTimeOffset at) =>

@@ -41,6 +41,25 @@ public sealed class LiveDevicesTests
         });
     }
 
+    [Test]
+    public void Merge_OlderOrNewerRow_KeptIsTheInstanceTheViewHolds()
+    {
+        var devices = new LiveDevices(null!);
+        var held = Row(T0.AddSeconds(5), 52.4);
+        devices.Remember(held);
+        var newer = Row(T0.AddSeconds(6), 52.5);
+
+        devices.Merge(Row(T0, 52.3), out var keptOverOlder);
+        devices.Merge(newer, out var keptNewer);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(keptOverOlder, Is.SameAs(held));
+            Assert.That(keptNewer, Is.SameAs(newer));
+            Assert.That(devices.Get("gw-1"), Is.SameAs(newer));
+        });
+    }
+
     private static DateTimeOffset Micro(DateTimeOffset at) => new(at.UtcTicks / TimeSpan.TicksPerMicrosecond * TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
 
     private static DeviceState Row(DateTimeOffset lastSeen, double volts) => new()

@@ -8,6 +8,9 @@ internal static class DeviceRows
 {
     public const string Columns = "device_id, online, session, first_seen, last_seen, state_changed_at, offline_reason, firmware, site, channels::text";
 
+    /// <summary>How many <see cref="Columns"/> <see cref="Read"/> reads: a statement's further columns start here.</summary>
+    public const int ColumnCount = 10;
+
     public const string Update = """
         UPDATE devices SET online = @online, session = @session, first_seen = @first, last_seen = @last,
             state_changed_at = @changed, offline_reason = @reason, firmware = @fw, site = @site, channels = @ch::jsonb

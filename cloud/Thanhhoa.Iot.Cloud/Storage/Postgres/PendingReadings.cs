@@ -17,5 +17,8 @@ internal sealed class PendingReadings(string deviceId, IReadOnlyList<StoredReadi
     /// <summary>The device's registry row as the group's transaction leaves it.</summary>
     public DeviceState? Device { get; set; }
 
+    /// <summary>The version of the device's row the group's transaction writes (<see cref="Device"/>).</summary>
+    public DeviceRowVersion RowVersion { get; set; }
+
     public TaskCompletionSource<ReadingsStored> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

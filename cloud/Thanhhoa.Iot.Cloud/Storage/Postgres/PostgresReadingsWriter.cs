@@ -122,6 +122,8 @@ public sealed class PostgresReadingsWriter : IReadingsWriter, IAsyncDisposable
             CancellationToken.None).ConfigureAwait(false);
         foreach (var write in group)
         {
+            // Before the caller hears of it (and hands the state to the live view): the version is committed now.
+            _store.RowVersions.Remember(write.RowVersion, write.Device!);
             write.Completion.TrySetResult(new ReadingsStored(write.Result, write.Device!));
         }
     }

@@ -42,6 +42,9 @@ public sealed class PostgresStore : IStoreHealth, IAsyncDisposable
 
     internal PartitionMaintenance Partitions { get; }
 
+    /// <summary>The device rows this node wrote or read, by version (one node, one store: shared by its writers and its dashboard).</summary>
+    internal DeviceRowVersions RowVersions { get; } = new();
+
     /// <summary>Applies pending migrations and makes the partitions around today (safe when several nodes start at once).</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Thanhhoa.Iot.Cloud.Storage.Postgres;
 /// ledger rows, then their device rows (each in device order, devices always after ledgers, so concurrent groups
 /// on several nodes never deadlock); then, in one batch, the new <see cref="ReadingBlock"/> rows (only readings no
 /// earlier write stored), one ledger update for every sender, and one update of last seen and the newest value per
-/// channel for every sender.
+/// channel for every sender, which returns the version each row now has (<see cref="DeviceRowVersion"/>).
 /// </summary>
 internal static class ReadingsGroupTransaction
 {
@@ -24,6 +24,7 @@ internal static class ReadingsGroupTransaction
     private const string UpdateDevices = """
         UPDATE devices d SET last_seen = v.last, channels = v.ch::jsonb
         FROM unnest(@ids::text[], @last::timestamptz[], @ch::text[]) AS v(id, last, ch) WHERE d.device_id = v.id
+        RETURNING d.device_id, d.xmin, d.last_seen
         """;
 
     /// <summary>Runs the group; each write's <see cref="PendingReadings.Result"/> is set (valid once the transaction commits).</summary>
@@ -34,8 +35,30 @@ internal static class ReadingsGroupTransaction
         await using var batch = new NpgsqlBatch(connection, tx);
         var fresh = await AppendAsync(connection, batch, writes, ledgers, cancellationToken).ConfigureAwait(false);
         UpdateRegistry(batch, writes, senders, states);
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var versions = await ExecuteAsync(batch, senders.Devices.Length, cancellationToken).ConfigureAwait(false);
+        foreach (var write in writes)
+        {
+            write.RowVersion = versions[write.DeviceId];
+        }
+
         return fresh;
+    }
+
+    /// <summary>Sends the batch; returns the version of each device row it wrote (the registry update is the one statement returning rows).</summary>
+    private static async Task<Dictionary<string, DeviceRowVersion>> ExecuteAsync(NpgsqlBatch batch, int devices, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<string, DeviceRowVersion>(devices, StringComparer.Ordinal);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                versions[reader.GetString(0)] = DeviceRowVersion.Read(reader, 1);
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+
+        return versions;
     }
 
     /// <summary>
