@@ -14,46 +14,15 @@ namespace Thanhhoa.Iot.Cloud.Tests.Dashboard;
 /// </summary>
 [TestFixture]
 [Category("Integration")]
-public sealed class ClusterLiveViewRowVersionTests
+public sealed class ClusterLiveViewRowVersionTests() : ClusterNodesFixture(
+    "rowversion", "devices, sequence_ledger, reading_blocks, events, link_history, observed_spans, alarm_acks")
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 4, 0, 0, TimeSpan.Zero);
-    private static readonly CancellationToken None = CancellationToken.None;
-    private readonly List<ClusterNode> _nodes = [];
-    private PostgresNodes _pg = null!;
-    private FakeTimeProvider _time = null!;
-    private PostgresStore _a = null!;
-    private PostgresStore _b = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabaseAsync() =>
-        _pg = await PostgresNodes.CreateAsync("rowversion", "devices, sequence_ledger, reading_blocks, events, link_history, observed_spans, alarm_acks");
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _time = new FakeTimeProvider(T0);
-        await _pg.ResetAsync(_time);
-        (_a, _b) = await _pg.OpenTwoAsync(_time);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        _nodes.Clear();
-        await _pg.CloseAllAsync();
-    }
-
     [Test]
     public async Task Poll_ThisNodeIngestedTheRows_ReadsNoneInFull()
     {
-        var a = Node(_a);
+        var a = Node(A);
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => a.IngestAsync(Battery($"gw-{i}", 1, 50 + (i / 10.0)), T0.AddSeconds(1))));
-        _time.Advance(TimeSpan.FromSeconds(2));
+        Time.Advance(TimeSpan.FromSeconds(2));
 
         await a.View.PollAsync(None);
 
@@ -69,13 +38,13 @@ public sealed class ClusterLiveViewRowVersionTests
     [Test]
     public async Task Poll_OtherNodeIngestedARow_ShownAndReadOnce()
     {
-        var a = Node(_a);
-        await Node(_b).IngestAsync(Battery("gw-1", 1, 52.5), T0.AddSeconds(1));
-        _time.Advance(TimeSpan.FromSeconds(2));
+        var a = Node(A);
+        await Node(B).IngestAsync(Battery("gw-1", 1, 52.5), T0.AddSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(2));
 
         await a.View.PollAsync(None);
         var shown = a.Devices.Get("gw-1")?.Channels["battery_v"].Value;
-        _time.Advance(TimeSpan.FromSeconds(2));
+        Time.Advance(TimeSpan.FromSeconds(2));
         await a.View.PollAsync(None);
 
         Assert.Multiple(() =>
@@ -89,16 +58,16 @@ public sealed class ClusterLiveViewRowVersionTests
     [Test]
     public async Task Poll_OtherNodeStoredALateMessageOverThisNodesRow_NewValueShownThoughLastSeenUnchanged()
     {
-        var a = Node(_a);
+        var a = Node(A);
         await a.IngestAsync(Battery("gw-1", 1, 51.5), T0.AddSeconds(5));
-        _time.Advance(TimeSpan.FromSeconds(2));
+        Time.Advance(TimeSpan.FromSeconds(2));
         await a.View.PollAsync(None);
         Assert.That(a.View.RowsRead, Is.Zero, "before: this node's own row");
 
         // Sequence 2, received by B before A's message but committed after it: newer value, older contact time.
-        await Node(_b).IngestAsync(Battery("gw-1", 2, 52.0), T0.AddSeconds(3));
-        var row = await new PostgresDeviceRegistry(_b).GetAsync("gw-1", None);
-        _time.Advance(TimeSpan.FromSeconds(2));
+        await Node(B).IngestAsync(Battery("gw-1", 2, 52.0), T0.AddSeconds(3));
+        var row = await new PostgresDeviceRegistry(B).GetAsync("gw-1", None);
+        Time.Advance(TimeSpan.FromSeconds(2));
         await a.View.PollAsync(None);
 
         Assert.Multiple(() =>
@@ -113,15 +82,15 @@ public sealed class ClusterLiveViewRowVersionTests
     [Test]
     public async Task Poll_ThisNodesRowChangedByAPlainUpdate_NewValueShown()
     {
-        var a = Node(_a);
+        var a = Node(A);
         await a.IngestAsync(Battery("gw-1", 1, 51.5), T0.AddSeconds(1));
-        _time.Advance(TimeSpan.FromSeconds(2));
+        Time.Advance(TimeSpan.FromSeconds(2));
         await a.View.PollAsync(None);
 
         // Another writer changes the channels and nothing else (not last_seen, not the state).
-        await _b.ExecuteAsync(
+        await B.ExecuteAsync(
             """UPDATE devices SET channels = jsonb_set(channels, '{battery_v,v}', '49.5') WHERE device_id = 'gw-1'""", _ => { }, None);
-        _time.Advance(TimeSpan.FromSeconds(2));
+        Time.Advance(TimeSpan.FromSeconds(2));
         await a.View.PollAsync(None);
 
         Assert.Multiple(() =>
@@ -134,17 +103,17 @@ public sealed class ClusterLiveViewRowVersionTests
     [Test]
     public async Task Poll_ThisNodesIngestHandsOverAnOlderRowAfterThePollAppliedANewer_NewerShownAgain()
     {
-        var a = Node(_a);
+        var a = Node(A);
         var readings = Battery("gw-1", 1, 51.5);
         var older = await a.StoreAsync(readings, T0.AddSeconds(5));
-        await Node(_b).IngestAsync(Battery("gw-1", 2, 52.0), T0.AddSeconds(6));
-        _time.Advance(TimeSpan.FromSeconds(2));
+        await Node(B).IngestAsync(Battery("gw-1", 2, 52.0), T0.AddSeconds(6));
+        Time.Advance(TimeSpan.FromSeconds(2));
         await a.View.PollAsync(None);
         var afterPoll = a.Devices.Get("gw-1")!.Channels["battery_v"].Value;
 
         // A's ingest was slow to hand its row to the dashboard: the view now holds the older row.
         await a.HandOverAsync(readings, older);
-        _time.Advance(TimeSpan.FromSeconds(2));
+        Time.Advance(TimeSpan.FromSeconds(2));
         await a.View.PollAsync(None);
 
         Assert.Multiple(() =>
@@ -152,13 +121,6 @@ public sealed class ClusterLiveViewRowVersionTests
             Assert.That(afterPoll, Is.EqualTo(52.0));
             Assert.That(a.Devices.Get("gw-1")!.Channels["battery_v"].Value, Is.EqualTo(52.0), "the row's version is known, but not as the state the view holds");
         });
-    }
-
-    private ClusterNode Node(PostgresStore store)
-    {
-        var node = new ClusterNode(store, _time);
-        _nodes.Add(node);
-        return node;
     }
 
     private static List<StoredReading> Battery(string device, long seq, double volts) =>

@@ -19,41 +19,13 @@ namespace Thanhhoa.Iot.Cloud.Tests.Dashboard;
 /// </summary>
 [TestFixture]
 [Category("Integration")]
-public sealed class ClusterLiveViewTests
+public sealed class ClusterLiveViewTests() : ClusterNodesFixture(
+    "liveview", "devices, sequence_ledger, events, sites, link_history, observed_spans, alarm_acks")
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 4, 0, 0, TimeSpan.Zero);
-    private static readonly CancellationToken None = CancellationToken.None;
-    private PostgresNodes _pg = null!;
-    private FakeTimeProvider _time = null!;
-    private PostgresStore _a = null!;
-    private PostgresStore _b = null!;
-    private readonly List<ClusterNode> _nodes = [];
-
-    [OneTimeSetUp]
-    public async Task CreateDatabaseAsync() =>
-        _pg = await PostgresNodes.CreateAsync("liveview", "devices, sequence_ledger, events, sites, link_history, observed_spans, alarm_acks");
-
     [SetUp]
-    public async Task SetUp()
-    {
-        _time = new FakeTimeProvider(T0);
-        await _pg.ResetAsync(_time);
-        (_a, _b) = await _pg.OpenTwoAsync(_time);
-        await new PostgresSiteCatalog(_a, Options.Create(new ClusterViewOptions()), _time)
+    public async Task AddSiteAsync() =>
+        await new PostgresSiteCatalog(A, Options.Create(new ClusterViewOptions()), Time)
             .UpsertAsync([new Site { Code = "th-0001", Name = "One", DistrictCode = "380", DistrictName = "Thanh Hóa" }], None);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        _nodes.Clear();
-        await _pg.CloseAllAsync();
-    }
 
     [Test]
     public async Task Poll_OtherNodeStoredBirthAlarmAndAck_ShownOnThisNode()
@@ -62,9 +34,9 @@ public sealed class ClusterLiveViewTests
         Assert.That((await board.StatusAsync("th-0001", None))!.State, Is.EqualTo(SiteState.Unmonitored), "before: B has heard of no gateway");
 
         await NodeABirthAsync("gw-1", T0);
-        await new PostgresTelemetryStore(_a).AppendEventsAsync([Raise("gw-1", 1, T0.AddSeconds(1))], None);
-        await new PostgresAlarmAckStore(_a).AcknowledgeAsync(new AlarmAck($"gw-1:{AlarmCodes.MainsFail}:1", "Lan", T0.AddSeconds(1), null), None);
-        _time.Advance(TimeSpan.FromSeconds(2));
+        await new PostgresTelemetryStore(A).AppendEventsAsync([Raise("gw-1", 1, T0.AddSeconds(1))], None);
+        await new PostgresAlarmAckStore(A).AcknowledgeAsync(new AlarmAck($"gw-1:{AlarmCodes.MainsFail}:1", "Lan", T0.AddSeconds(1), null), None);
+        Time.Advance(TimeSpan.FromSeconds(2));
         await view.PollAsync(None);
 
         var status = await board.StatusAsync("th-0001", None);
@@ -85,15 +57,15 @@ public sealed class ClusterLiveViewTests
         var (view, board) = NodeB();
         Assert.That((await board.StatusAsync("th-0001", None))!.Online, Is.True, "B loaded gw-1 online");
 
-        var registry = new PostgresDeviceRegistry(_a);
+        var registry = new PostgresDeviceRegistry(A);
         await registry.RecordReadingsAsync("gw-1", [new StoredReading("gw-1", 1, "battery_v", T0.AddSeconds(5), 51.5, Quality.Good, T0.AddSeconds(5))], T0.AddSeconds(5), None);
-        _time.Advance(TimeSpan.FromSeconds(10));
+        Time.Advance(TimeSpan.FromSeconds(10));
         await view.PollAsync(None);
         var withReading = await board.StatusAsync("th-0001", None);
 
         await registry.ApplyLinkAsync("gw-1", new LinkUpdate(LinkState.Offline, 1, T0.AddSeconds(20), "lost"), None);
-        await new PostgresLinkHistoryStore(_a, _time).AppendAsync("gw-1", new LinkChange(T0.AddSeconds(20), false), None);
-        _time.Advance(TimeSpan.FromSeconds(2));
+        await new PostgresLinkHistoryStore(A, Time).AppendAsync("gw-1", new LinkChange(T0.AddSeconds(20), false), None);
+        Time.Advance(TimeSpan.FromSeconds(2));
         await view.PollAsync(None);
         var dead = await board.StatusAsync("th-0001", None);
 
@@ -112,8 +84,8 @@ public sealed class ClusterLiveViewTests
         var (view, board) = NodeB();
         Assert.That((await board.StatusAsync("th-0001", None))!.ActiveAlarms, Is.Zero, "B cached gw-1's history, without alarms");
 
-        await new PostgresTelemetryStore(_a).AppendEventsAsync([Raise("gw-1", 1, T0.AddSeconds(1))], None);
-        _time.Advance(TimeSpan.FromSeconds(2));
+        await new PostgresTelemetryStore(A).AppendEventsAsync([Raise("gw-1", 1, T0.AddSeconds(1))], None);
+        Time.Advance(TimeSpan.FromSeconds(2));
         await view.PollAsync(None);
 
         Assert.That((await board.StatusAsync("th-0001", None))!.ActiveAlarms, Is.EqualTo(1));
@@ -121,14 +93,13 @@ public sealed class ClusterLiveViewTests
 
     private async Task NodeABirthAsync(string device, DateTimeOffset at)
     {
-        await new PostgresDeviceRegistry(_a).ApplyLinkAsync(device, new LinkUpdate(LinkState.Online, 1, at, Site: "th-0001"), None);
-        await new PostgresLinkHistoryStore(_a, _time).AppendAsync(device, new LinkChange(at, true), None);
+        await new PostgresDeviceRegistry(A).ApplyLinkAsync(device, new LinkUpdate(LinkState.Online, 1, at, Site: "th-0001"), None);
+        await new PostgresLinkHistoryStore(A, Time).AppendAsync(device, new LinkChange(at, true), None);
     }
 
     private (ClusterLiveView View, SiteBoard Board) NodeB()
     {
-        var node = new ClusterNode(_b, _time);
-        _nodes.Add(node);
+        var node = Node(B);
         return (node.View, node.Board);
     }
 
