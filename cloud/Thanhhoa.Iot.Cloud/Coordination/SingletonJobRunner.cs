@@ -35,10 +35,9 @@ public sealed class SingletonJobRunner(
                 await RunOnceAsync(job, period, stoppingToken).ConfigureAwait(false);
             }
 
-            var next = DateTimeOffset.FromUnixTimeMilliseconds((PeriodOf(time.GetUtcNow(), job.Interval) + 1) * (long)job.Interval.TotalMilliseconds);
             try
             {
-                await Task.Delay(next - time.GetUtcNow(), time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(UntilNextPeriod(time.GetUtcNow(), job.Interval), time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -46,6 +45,14 @@ public sealed class SingletonJobRunner(
             }
         }
     }
+
+    /// <summary>
+    /// From <paramref name="now"/> to the start of the next period: always in (0, interval]. Both ends come from one
+    /// reading of the clock; with two, a thread paused across a period boundary between them got a negative delay,
+    /// which <c>Task.Delay</c> rejects (or, at exactly -1 ms, takes as "forever"), and the job never ran again.
+    /// </summary>
+    internal static TimeSpan UntilNextPeriod(DateTimeOffset now, TimeSpan interval) =>
+        DateTimeOffset.FromUnixTimeMilliseconds((PeriodOf(now, interval) + 1) * (long)interval.TotalMilliseconds) - now;
 
     private async Task<bool> TryClaimAsync(ISingletonJob job, long period, CancellationToken stoppingToken)
     {
