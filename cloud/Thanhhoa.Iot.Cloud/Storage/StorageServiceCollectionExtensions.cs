@@ -38,9 +38,12 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(sp => new LiteDbStore(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory,
-            sp.GetService<IStoreWriteObserver>(),
-            sp.GetService<ILogger<LiteDbStore>>()));
+            sp.GetService<IStoreWriteObserver>()));
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<LiteDbStore>());
+
+        // A file of the layout before reading blocks is converted after start, beside live ingest (not under
+        // PostgreSQL: the node-local file never held readings).
+        services.AddHostedService<LegacyReadingsConverter>();
         services.AddSingleton<ITelemetryStore, LiteTelemetryStore>();
         services.AddSingleton<IDeviceRegistry, LiteDeviceRegistry>();
         services.AddSingleton<IReadingsWriter, LiteReadingsWriter>();

@@ -1,18 +1,22 @@
 using System.Collections.Concurrent;
-using LiteDB;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Registry;
 using Thanhhoa.Iot.Cloud.Storage;
 using Thanhhoa.Iot.Cloud.Storage.LiteDb;
+using Thanhhoa.Iot.Cloud.Tests.Hosting;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.TestSupport;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Storage;
 
 /// <summary>
-/// A data file written in the layout before reading blocks (collection "readings", one document per reading
-/// with the id device|sequence and two time indexes) is converted when the store opens.
+/// A data file written in the layout before reading blocks (<see cref="LegacyLayout"/>) opens at once and is
+/// converted in the background, chunk by chunk through the store's writer, beside live ingest.
 /// </summary>
 [TestFixture]
 [Category("Integration")]
@@ -20,6 +24,8 @@ public sealed class LegacyReadingsConversionTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset T0 = TestMessages.T0;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly string[] Gateways = ["gw-1", "gw-2", "gw-3"];
     private TempDirectory _dir = null!;
 
     [SetUp]
@@ -29,187 +35,313 @@ public sealed class LegacyReadingsConversionTests
     public void TearDown() => _dir.Dispose();
 
     [Test]
-    public async Task Open_OldLayoutFile_EveryReadingConvertedOnceAndOldCollectionDropped()
+    public async Task Execute_OldLayoutFile_EveryReadingConvertedOnceAndOldCollectionDropped()
     {
-        var old = OldReadings();
+        var old = LegacyLayout.Readings();
         var gw1 = DeviceState.New("gw-1", T0) with { LastSeen = T0.AddHours(1), Channels = new Dictionary<string, ChannelValue> { ["mains"] = new(1, T0, Quality.Good, 40) } };
-        WriteOldLayout(old, gw1);
+        LegacyLayout.Write(_dir.File("cloud.db"), old, gw1);
         var logger = new Logger();
+        await using var store = new LiteDbStore(_dir.Path);
 
-        var store = new LiteDbStore(_dir.Path, logger: logger);
-        await using var _ = store;
-        var telemetry = new LiteTelemetryStore(store);
-        var stored = new List<StoredReading>();
-        foreach (var device in new[] { "gw-1", "gw-2", "gw-3" })
-        {
-            stored.AddRange(await telemetry.QueryReadingsAsync(AllOf(device), None));
-        }
-
-        var again = await telemetry.AppendReadingsAsync(old, None);
+        using var converter = Converter(store, logger, LegacyReadingsConversion.DefaultChunkSize);
+        await RunToEndAsync(converter);
+        var stored = await QueryAsync(store, Gateways);
+        var again = await new LiteTelemetryStore(store).AppendReadingsAsync(old, None);
         var registry = await new LiteDeviceRegistry(store).GetAsync("gw-1", None);
         Assert.Multiple(() =>
         {
             Assert.That(stored, Is.EqualTo(old.OrderBy(r => r.DeviceId, StringComparer.Ordinal).ThenBy(r => r.Timestamp).ThenBy(r => r.Seq)));
             Assert.That(again, Is.EqualTo(new AppendResult(0, old.Count)), "the ledgers hold every converted reading");
             Assert.That(store.Database.CollectionExists(LegacyReadingsConversion.Legacy), Is.False);
+            Assert.That(store.Database.GetCollection(LegacyReadingsConversion.Meta).FindById(LegacyReadingsConversion.CursorId), Is.Null);
             Assert.That(store.Database.GetCollection(LiteDbStore.ReadingBlocks).Count(), Is.EqualTo(6), "gw-1: 2 messages x 2 hours; gw-2, gw-3: one each");
             Assert.That(registry!.Channels["mains"], Is.EqualTo(new ChannelValue(1, T0, Quality.Good, 40)), "a row of the old layout still reads, after the ledger was added to it");
             Assert.That((registry.Firmware, registry.LastSeen), Is.EqualTo(("1.4.2", (DateTimeOffset?)T0.AddHours(1))));
-            Assert.That(logger.Ids, Does.Contain(4101).And.Contain(4103));
+            Assert.That(logger.Ids, Does.Contain(4101).And.Contain(4103), string.Join("\n", logger.Messages));
         });
     }
 
     [Test]
-    public async Task Open_ConversionInterruptedAfterTwoChunks_ResumesWithoutLossOrDuplicates()
+    public async Task StoreReadings_ConversionHeldBeforeItsFirstChunk_IngestCommitsWhileOldReadingsWait()
     {
-        var old = OldReadings();
-        WriteOldLayout(old);
-        using (var db = OpenRaw())
-        {
-            LegacyReadingsConversion.ConvertNextChunk(db, chunkSize: 7);
-            LegacyReadingsConversion.ConvertNextChunk(db, chunkSize: 7);
-        }
+        var old = LegacyLayout.Readings();
+        LegacyLayout.Write(_dir.File("cloud.db"), old);
+        await using var store = new LiteDbStore(_dir.Path);
+        var gate = new Gate(at: 0);
+        using var converter = Converter(store, new Logger(), chunkSize: 7, gate.Hook);
+        await converter.StartAsync(None);
+        await gate.Reached.Task.WaitAsync(Deadline);
 
-        var stored = await ReopenAndQueryAsync();
-        Assert.That(stored, Is.EquivalentTo(old));
+        var live = new StoredReading("gw-9", 1, "mains", T0.AddHours(2), 230, Quality.Good, T0.AddHours(2));
+        var ingested = await new LiteReadingsWriter(store).StoreReadingsAsync("gw-9", [live], T0.AddHours(2), None).WaitAsync(Deadline);
+        var beforeConversion = await QueryAsync(store, ["gw-1", "gw-9"]);
+        var legacyLeft = store.Database.GetCollection(LegacyReadingsConversion.Legacy).Count();
+        gate.Release.SetResult();
+        await converter.ExecuteTask!.WaitAsync(Deadline);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(ingested.Appended, Is.EqualTo(new AppendResult(1, 0)));
+            Assert.That(beforeConversion, Is.EqualTo(new[] { live }), "live data is visible at once; old readings only once converted");
+            Assert.That(legacyLeft, Is.EqualTo(old.Count), "the write did not wait for the conversion");
+            Assert.That(await QueryAsync(store, [.. Gateways, "gw-9"]), Is.EquivalentTo(old.Append(live)));
+        });
     }
 
     [Test]
-    public async Task Open_ChunkConvertedButCursorLost_LedgerDropsTheSecondCopy()
+    public async Task Execute_ReadingRedeliveredBeforeItsOldCopyConverted_StoredOnce()
     {
-        var old = OldReadings();
-        WriteOldLayout(old);
-        using (var db = OpenRaw())
-        {
-            LegacyReadingsConversion.ConvertNextChunk(db, chunkSize: 30);
-            db.GetCollection(LegacyReadingsConversion.Meta).Delete(LegacyReadingsConversion.CursorId);
-        }
+        var old = LegacyLayout.Readings();
+        LegacyLayout.Write(_dir.File("cloud.db"), old);
+        await using var store = new LiteDbStore(_dir.Path);
+        var gate = new Gate(at: 0);
+        using var converter = Converter(store, new Logger(), chunkSize: 7, gate.Hook);
+        await converter.StartAsync(None);
+        await gate.Reached.Task.WaitAsync(Deadline);
 
-        var stored = await ReopenAndQueryAsync();
-        Assert.That(stored, Is.EquivalentTo(old));
+        // gw-1's seq 5 falls in the first chunk, gw-2's seq 8 in a later one.
+        var writer = new LiteReadingsWriter(store);
+        var first = await writer.StoreReadingsAsync("gw-1", [old.Single(r => r is { DeviceId: "gw-1", Seq: 5 })], T0, None);
+        var second = await writer.StoreReadingsAsync("gw-2", [old.Single(r => r is { DeviceId: "gw-2", Seq: 8 })], T0, None);
+        gate.Release.SetResult();
+        await converter.ExecuteTask!.WaitAsync(Deadline);
+
+        var stored = await QueryAsync(store, Gateways);
+        Assert.Multiple(() =>
+        {
+            Assert.That((first.Appended, second.Appended), Is.EqualTo((new AppendResult(1, 0), new AppendResult(1, 0))), "the ledger did not hold them yet");
+            Assert.That(stored, Is.EquivalentTo(old), "each redelivered reading once, its old copy dropped as a duplicate");
+        });
     }
 
     [Test]
-    public async Task Open_NewFile_NoConversionLogged()
+    public async Task Execute_InterruptedAfterTwoChunks_NextStartResumesWithoutLossOrDuplicates()
+    {
+        var old = LegacyLayout.Readings();
+        LegacyLayout.Write(_dir.File("cloud.db"), old);
+        await using (var crashed = new LiteDbStore(_dir.Path))
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                await crashed.Writer.WriteAsync(db => LegacyReadingsConversion.ConvertNextChunk(db, crashed.DeviceRows, chunkSize: 7), None);
+            }
+        }
+
+        var logger = new Logger();
+        await using var store = new LiteDbStore(_dir.Path);
+        using var converter = Converter(store, logger, chunkSize: 7);
+        await RunToEndAsync(converter);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await QueryAsync(store, Gateways), Is.EquivalentTo(old));
+            Assert.That(logger.Messages, Has.Some.Contains($"converting {old.Count - 14} of {old.Count} readings"));
+            Assert.That(store.Database.CollectionExists(LegacyReadingsConversion.Legacy), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Execute_StopRequestedBetweenChunks_StopsBeforeTheNextChunkAndNextStartFinishes()
+    {
+        var old = LegacyLayout.Readings();
+        LegacyLayout.Write(_dir.File("cloud.db"), old);
+        var logger = new Logger();
+        await using (var store = new LiteDbStore(_dir.Path))
+        {
+            var gate = new Gate(at: 1);
+            using var converter = Converter(store, logger, chunkSize: 7, gate.Hook);
+            await converter.StartAsync(None);
+            await gate.Reached.Task.WaitAsync(Deadline);
+            var stopping = converter.StopAsync(None);
+            gate.Release.SetResult();
+            await stopping.WaitAsync(Deadline);
+
+            Assert.Multiple(async () =>
+            {
+                Assert.That(converter.ExecuteTask!.IsCompleted, Is.True);
+                Assert.That(store.Database.GetCollection(LegacyReadingsConversion.Legacy).Count(), Is.EqualTo(old.Count - 7), "one chunk, no more");
+                Assert.That(await QueryAsync(store, Gateways), Has.Count.EqualTo(7));
+                Assert.That(logger.Ids, Does.Contain(4104).And.Not.Contain(4103));
+            });
+        }
+
+        await using var reopened = new LiteDbStore(_dir.Path);
+        using var resumed = Converter(reopened, logger, chunkSize: 7);
+        await RunToEndAsync(resumed);
+        Assert.That(await QueryAsync(reopened, Gateways), Is.EquivalentTo(old));
+    }
+
+    [Test]
+    public async Task Execute_OldCopiesOfConvertedReadingsLeftBehind_LedgerDropsTheSecondCopy()
+    {
+        var old = LegacyLayout.Readings();
+        LegacyLayout.Write(_dir.File("cloud.db"), old);
+        await using (var store = new LiteDbStore(_dir.Path))
+        {
+            await store.Writer.WriteAsync(db => LegacyReadingsConversion.ConvertNextChunk(db, store.DeviceRows, chunkSize: 30), None);
+            await store.Writer.WriteAsync(
+                db =>
+                {
+                    db.GetCollection(LegacyReadingsConversion.Meta).Delete(LegacyReadingsConversion.CursorId);
+                    return db.GetCollection(LegacyReadingsConversion.Legacy).Insert(old.Take(30).Select(LegacyLayout.Document));
+                },
+                None);
+        }
+
+        await using var reopened = new LiteDbStore(_dir.Path);
+        using var converter = Converter(reopened, new Logger(), chunkSize: 7);
+        await RunToEndAsync(converter);
+        Assert.That(await QueryAsync(reopened, Gateways), Is.EquivalentTo(old));
+    }
+
+    [Test]
+    public async Task ConvertNextChunk_GroupRolledBackByAnotherWrite_ChunkConvertedOnceOnRetry()
+    {
+        // The chunk shares the store's device rows: a rolled-back group must take the ledgers it added along,
+        // or the retry would take the chunk's readings for duplicates and drop them.
+        var old = LegacyLayout.Readings();
+        LegacyLayout.Write(_dir.File("cloud.db"), old);
+        await using var store = new LiteDbStore(_dir.Path);
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holding = store.Writer.WriteAsync(
+            _ =>
+            {
+                entered.Set();
+                release.Wait(Deadline);
+                return 0;
+            },
+            None);
+        Assert.That(entered.Wait(Deadline), Is.True, "the writer thread never ran the holding write");
+        var chunk = store.Writer.WriteAsync(db => LegacyReadingsConversion.ConvertNextChunk(db, store.DeviceRows, chunkSize: 30), None);
+        var failing = store.Writer.WriteAsync<int>(_ => throw new InvalidOperationException("bad write"), None);
+        release.Set();
+        await holding;
+        var converted = await chunk;
+
+        using var converter = Converter(store, new Logger(), chunkSize: 7);
+        await RunToEndAsync(converter);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(() => failing, Throws.InvalidOperationException);
+            Assert.That(converted, Is.EqualTo(new LegacyReadingsConversion.Chunk(30, 3, 0)), "gw-1 1-20: two hours; 21-30: one; none a duplicate");
+            Assert.That(await QueryAsync(store, Gateways), Is.EquivalentTo(old));
+        });
+    }
+
+    [Test]
+    public async Task Execute_NewFile_NothingLoggedOrWritten()
     {
         var logger = new Logger();
-        await using (new LiteDbStore(_dir.Path, logger: logger))
-        {
-        }
+        await using var store = new LiteDbStore(_dir.Path);
+        using var converter = Converter(store, logger, LegacyReadingsConversion.DefaultChunkSize);
+        await RunToEndAsync(converter);
 
-        Assert.That(logger.Ids, Is.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(logger.Ids, Is.Empty);
+            Assert.That(store.Database.CollectionExists(LegacyReadingsConversion.Meta), Is.False);
+        });
     }
 
-    /// <summary>gw-1: two messages (received a minute apart), each across an hour boundary, two channels; gw-2: flags; gw-3: no registry row.</summary>
-    private static List<StoredReading> OldReadings()
+    [Test]
+    public async Task Execute_TwentyThousandReadings_ConvertedInChunksOfAThousandEachTimed()
     {
-        var start = T0.AddMinutes(59);
-        var rows = Enumerable.Range(1, 40).Select(i => new StoredReading(
-            "gw-1", i, i % 2 == 0 ? "mains" : "battery_v", start.AddSeconds((i - 1) % 20 * 6 + (i > 20 ? 1 : 0)), 48 + i, Quality.Good, i <= 20 ? T0 : T0.AddMinutes(1)))
-            .ToList();
-        rows.Add(new StoredReading("gw-2", 7, "temp_c", T0, -3.25, Quality.Bad, T0, TimeQuality.Unsynced));
-        rows.Add(new StoredReading("gw-2", 8, "temp_c", T0.AddSeconds(1), -3.5, Quality.Uncertain, T0));
-        rows.AddRange(Enumerable.Range(1, 3).Select(i => new StoredReading("gw-3", i, "door_open", T0.AddSeconds(i), 0, Quality.Good, T0)));
-        return rows;
+        var old = LegacyLayout.Many(devices: 20, perDevice: 1_000);
+        LegacyLayout.Write(_dir.File("cloud.db"), old);
+        await using var store = new LiteDbStore(_dir.Path);
+        var times = new List<TimeSpan>();
+        var last = Stopwatch.GetTimestamp();
+        using var converter = Converter(store, new Logger(), LegacyReadingsConversion.DefaultChunkSize, (index, _) =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (index > 0)
+            {
+                times.Add(Stopwatch.GetElapsedTime(last, now));
+            }
+
+            last = now;
+            return Task.CompletedTask;
+        });
+        await RunToEndAsync(converter);
+
+        var ordered = times.Order().ToList();
+        TestContext.Out.WriteLine(
+            $"chunk of {LegacyReadingsConversion.DefaultChunkSize} readings: median {ordered[ordered.Count / 2].TotalMilliseconds:F1} ms, " +
+            $"max {ordered[^1].TotalMilliseconds:F1} ms, {ordered.Count} chunks");
+        var devices = old.Select(r => r.DeviceId).Distinct().ToArray();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(times, Has.Count.EqualTo(20), "20 full chunks, then the empty look-up that ends it");
+            // Sorted, not Is.EquivalentTo: that compares 20,000 x 20,000 pairs.
+            Assert.That((await QueryAsync(store, devices)).OrderBy(r => r.DeviceId, StringComparer.Ordinal).ThenBy(r => r.Seq), Is.EqualTo(old));
+        });
     }
 
-    /// <summary>Writes the file as the store did before blocks: same collections, document shape and indexes.</summary>
-    private void WriteOldLayout(IEnumerable<StoredReading> readings, params DeviceState[] devices)
+    [Test]
+    public async Task AddStorage_CloudStartedOnOldLayoutFile_ConvertedByItsHostedService()
     {
-        using var db = new LiteDatabase(new ConnectionString { Filename = _dir.File("cloud.db"), Collation = Collation.Binary });
-        var collection = db.GetCollection("readings");
-        collection.EnsureIndex("dct", "$.dct");
-        collection.EnsureIndex("dt", "$.dt");
-        collection.InsertBulk(readings.Select(OldDocument));
-        if (devices.Length > 0)
-        {
-            db.GetCollection("devices").InsertBulk(devices.Select(OldDeviceDocument));
-        }
+        var old = LegacyLayout.Readings();
+        LegacyLayout.Write(_dir.File("cloud.db"), old);
+        await using var cloud = await CloudHost.StartEmbeddedAsync(_dir.Path);
+
+        var converter = cloud.Services.GetServices<IHostedService>().OfType<LegacyReadingsConverter>().Single();
+        await converter.ExecuteTask!.WaitAsync(Deadline);
+        Assert.That(await QueryAsync(cloud.Services.GetRequiredService<LiteDbStore>(), Gateways), Is.EquivalentTo(old));
     }
 
-    private static BsonDocument OldDocument(StoredReading r)
-    {
-        var doc = new BsonDocument
-        {
-            ["_id"] = $"{r.DeviceId}|{Pad(r.Seq)}",
-            ["d"] = r.DeviceId,
-            ["s"] = r.Seq,
-            ["c"] = r.Channel,
-            ["t"] = r.Timestamp.UtcTicks,
-            ["v"] = r.Value,
-            ["q"] = (int)r.Quality,
-            ["r"] = r.ReceivedAt.UtcTicks,
-            ["dt"] = $"{r.DeviceId}|{Pad(r.Timestamp.UtcTicks)}|{Pad(r.Seq)}",
-            ["dct"] = $"{r.DeviceId}|{r.Channel}|{Pad(r.Timestamp.UtcTicks)}|{Pad(r.Seq)}",
-        };
-        if (r.TimeQuality != TimeQuality.Synced)
-        {
-            doc["tq"] = (int)r.TimeQuality;
-        }
+    private static LegacyReadingsConverter Converter(LiteDbStore store, Logger logger, int chunkSize, Func<int, CancellationToken, Task>? beforeChunk = null) =>
+        new(store, logger, new FakeTimeProvider(), chunkSize, beforeChunk);
 
-        return doc;
+    private static async Task RunToEndAsync(LegacyReadingsConverter converter)
+    {
+        await converter.StartAsync(None);
+        await converter.ExecuteTask!.WaitAsync(Deadline);
     }
 
-    /// <summary>A registry row as written before the channel map was packed: one sub-document per channel.</summary>
-    private static BsonDocument OldDeviceDocument(DeviceState s)
+    private static async Task<List<StoredReading>> QueryAsync(LiteDbStore store, IEnumerable<string> devices)
     {
-        var channels = new BsonDocument();
-        foreach (var (name, value) in s.Channels)
-        {
-            channels[name] = new BsonDocument { ["v"] = value.Value, ["t"] = value.Timestamp.UtcTicks, ["q"] = (int)value.Quality, ["s"] = value.Seq };
-        }
-
-        return new BsonDocument
-        {
-            ["_id"] = s.DeviceId,
-            ["online"] = s.Online,
-            ["session"] = s.Session,
-            ["first"] = s.FirstSeen.UtcTicks,
-            ["last"] = s.LastSeen is { } last ? last.UtcTicks : BsonValue.Null,
-            ["changed"] = BsonValue.Null,
-            ["reason"] = BsonValue.Null,
-            ["fw"] = "1.4.2",
-            ["site"] = BsonValue.Null,
-            ["ch"] = channels,
-        };
-    }
-
-    private static string Pad(long value) => value.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
-
-    private LiteDatabase OpenRaw() => new(new ConnectionString { Filename = _dir.File("cloud.db") });
-
-    private async Task<List<StoredReading>> ReopenAndQueryAsync()
-    {
-        var store = new LiteDbStore(_dir.Path);
-        await using var _ = store;
         var telemetry = new LiteTelemetryStore(store);
         var stored = new List<StoredReading>();
-        foreach (var device in new[] { "gw-1", "gw-2", "gw-3" })
+        foreach (var device in devices)
         {
-            stored.AddRange(await telemetry.QueryReadingsAsync(AllOf(device), None));
+            stored.AddRange(await telemetry.QueryReadingsAsync(new TelemetryQuery(device, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10_000), None));
         }
 
-        Assert.That(store.Database.CollectionExists(LegacyReadingsConversion.Legacy), Is.False);
         return stored;
     }
 
-    private static TelemetryQuery AllOf(string device) => new(device, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10_000);
-
-    private sealed class Logger : ILogger<LiteDbStore>
+    /// <summary>Holds the conversion before the chunk of index <paramref name="at"/> until released.</summary>
+    private sealed class Gate(int at)
     {
-        private readonly ConcurrentQueue<int> _ids = new();
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public IReadOnlyList<int> Ids => _ids.ToList();
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task Hook(int index, CancellationToken cancellationToken)
+        {
+            if (index == at)
+            {
+                Reached.TrySetResult();
+                await Release.Task;
+            }
+        }
+    }
+
+    private sealed class Logger : ILogger
+    {
+        private readonly ConcurrentQueue<(int Id, string Message)> _entries = new();
+
+        public IReadOnlyList<int> Ids => _entries.Select(e => e.Id).ToList();
+
+        public IReadOnlyList<string> Messages => _entries.Select(e => e.Message).ToList();
 
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            _ids.Enqueue(eventId.Id);
-            _ = formatter(state, exception);
-        }
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _entries.Enqueue((eventId.Id, formatter(state, exception) + exception));
     }
 }

@@ -132,6 +132,37 @@ public sealed class LiteDbStoreTests : StoreTestSuite
     }
 
     [Test]
+    public async Task RunOutsideTransaction_QueuedBetweenWrites_DropsACollectionAndTheWritesAroundItCommit()
+    {
+        // LiteDB refuses to drop a collection inside a transaction; the writer runs such work between two groups.
+        var store = new LiteDbStore(_dir.Path);
+        await using var _ = store;
+        await store.Writer.WriteAsync(db => db.GetCollection("old").Insert(new LiteDB.BsonDocument { ["_id"] = 1 }), CancellationToken.None);
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holding = store.Writer.WriteAsync(
+            _ =>
+            {
+                entered.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+                return 0;
+            },
+            CancellationToken.None);
+        Assert.That(entered.Wait(TimeSpan.FromSeconds(30)), Is.True, "the writer thread never ran the holding write");
+        var before = store.Writer.WriteAsync(db => db.GetCollection("new").Insert(new LiteDB.BsonDocument { ["_id"] = 1 }), CancellationToken.None);
+        var drop = store.Writer.RunOutsideTransactionAsync(db => db.DropCollection("old"), CancellationToken.None);
+        var after = store.Writer.WriteAsync(db => db.GetCollection("new").Insert(new LiteDB.BsonDocument { ["_id"] = 2 }), CancellationToken.None);
+        release.Set();
+        await Task.WhenAll(holding, before, drop, after);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.Database.CollectionExists("old"), Is.False);
+            Assert.That(store.Database.GetCollection("new").Count(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public async Task StoreReadings_GroupRolledBackByAnotherWrite_ReadingsStoredOnRetry()
     {
         // The writer keeps device rows beside the file; a rolled-back group must not leave its ledger there,

@@ -51,6 +51,21 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         return write.Completion.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer thread between two groups, outside a transaction: for the few LiteDB
+    /// operations that refuse to run inside one (dropping a collection). Each LiteDB call in it commits on its own.
+    /// </summary>
+    public Task RunOutsideTransactionAsync(Action<LiteDatabase> work, CancellationToken cancellationToken)
+    {
+        var write = new Untransacted(work);
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is closing; the write was not accepted.");
+        }
+
+        return write.Completion.Task.WaitAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -64,6 +79,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var write))
             {
+                if (write is Untransacted alone)
+                {
+                    CommitGroup(group);
+                    group.Clear();
+                    alone.Run(_db);
+                    continue;
+                }
+
                 group.Add(write);
             }
 
@@ -74,6 +97,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private void CommitGroup(List<IWrite> group)
     {
+        if (group.Count == 0)
+        {
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -163,6 +191,30 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         public void Execute(LiteDatabase db) => _result = work(db);
 
         public void Succeed() => Completion.TrySetResult(_result!);
+
+        public void Fail(Exception error) => Completion.TrySetException(error);
+    }
+
+    private sealed class Untransacted(Action<LiteDatabase> work) : IWrite
+    {
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Run(LiteDatabase db)
+        {
+            try
+            {
+                work(db);
+                Completion.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                Completion.TrySetException(ex);
+            }
+        }
+
+        public void Execute(LiteDatabase db) => throw new InvalidOperationException("An untransacted write never joins a group.");
+
+        public void Succeed() => Completion.TrySetResult();
 
         public void Fail(Exception error) => Completion.TrySetException(error);
     }

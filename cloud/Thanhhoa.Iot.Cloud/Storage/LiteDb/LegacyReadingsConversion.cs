@@ -1,91 +1,78 @@
-using System.Diagnostics;
 using LiteDB;
 
 namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
 /// <summary>
-/// Converts a data file of the layout before blocks (collection "readings": one document per reading,
-/// id device|sequence) to blocks and sequence ledgers, once, when the store opens. Chunks of readings
-/// are converted in id order; each chunk's blocks, ledgers and the id it reached commit in one
-/// transaction, so an interrupted conversion resumes after the last committed chunk and neither loses
-/// nor duplicates a reading. The old collection is dropped at the end.
+/// The steps of converting a data file of the layout before blocks (collection "readings": one document per
+/// reading, id device|sequence) to blocks and sequence ledgers; <see cref="LegacyReadingsConverter"/> runs them
+/// in the background. Each chunk is one write of the store's <see cref="GroupCommitWriter"/>: the chunk's
+/// blocks, the devices' ledgers (through the store's <see cref="DeviceRowCache"/>), the removal of the chunk's
+/// old documents and the id it reached commit in the writer's group, so an interrupted conversion resumes after
+/// the last committed chunk and neither loses nor duplicates a reading, and a chunk never runs beside another
+/// write. A reading a gateway redelivered, stored as a block before its old copy was converted, is in its
+/// device's ledger, so the conversion drops the old copy as a duplicate.
 /// </summary>
 internal static class LegacyReadingsConversion
 {
     public const string Legacy = "readings";
-    public const int DefaultChunkSize = 5_000;
+
+    /// <summary>Readings per writer call: small enough that live ingest waits a few milliseconds behind a chunk, not seconds.</summary>
+    public const int DefaultChunkSize = 1_000;
+
     internal const string Meta = "store_meta";
     internal const string CursorId = "readings_to_blocks";
 
-    /// <summary>Converts whatever is left of the old collection; nothing to do (the common case) costs one catalogue look-up.</summary>
-    public static void Run(LiteDatabase db, string file, ILogger logger, int chunkSize = DefaultChunkSize)
+    /// <summary>Whether the file still holds old readings (read outside the writer: one catalogue look-up).</summary>
+    public static bool Pending(LiteDatabase db) => db.CollectionExists(Legacy);
+
+    /// <summary>
+    /// The readings converted by earlier runs and those left (read outside the writer; counting the old collection
+    /// reads its id index, so a large file takes a while, but the store is already open).
+    /// </summary>
+    public static (long Converted, long Remaining) Count(LiteDatabase db) =>
+        (db.GetCollection(Meta).FindById(CursorId)?["done"].AsInt64 ?? 0, db.GetCollection(Legacy).LongCount());
+
+    /// <summary>
+    /// Converts the chunk after the cursor, removes its old documents and moves the cursor; null when none is left.
+    /// Runs inside the writer's transaction (never begins or commits one itself), and may run twice after a rolled-back group.
+    /// </summary>
+    internal static Chunk? ConvertNextChunk(LiteDatabase db, DeviceRowCache rows, int chunkSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
-        if (!db.CollectionExists(Legacy))
-        {
-            db.GetCollection(Meta).Delete(CursorId); // left if a crash fell between the drop and this delete
-            return;
-        }
-
-        var started = Stopwatch.GetTimestamp();
         var legacy = db.GetCollection(Legacy);
-        var after = CursorOf(db);
-        var total = (long)legacy.Count();
-        var converted = after.Length == 0 ? 0 : (long)legacy.Count(LiteQuery.LTE("_id", after));
-        if (total > 0)
+        var meta = db.GetCollection(Meta).FindById(CursorId);
+        var after = meta?["after"].AsString ?? string.Empty;
+        var docs = legacy.Query().Where(Query.GT("_id", after)).OrderBy("_id").Limit(chunkSize).ToList();
+        if (docs.Count == 0)
         {
-            LiteDbLog.ConversionStarted(logger, file, total - converted, total);
+            return null;
         }
 
-        var progress = new Progress(logger, file, total, converted);
-        while (ConvertNextChunk(db, chunkSize) is { } chunk)
-        {
-            progress.Add(chunk);
-        }
-
-        db.DropCollection(Legacy);
-        db.GetCollection(Meta).Delete(CursorId);
-        if (total > 0)
-        {
-            LiteDbLog.ConversionFinished(logger, file, progress.Converted, progress.Blocks, progress.Duplicates, Stopwatch.GetElapsedTime(started).TotalSeconds);
-        }
+        var chunk = Convert(db, rows, docs.Select(TelemetryDocuments.ToReading).ToList());
+        var last = docs[^1]["_id"];
+        legacy.DeleteMany(Query.And(Query.GT("_id", after), Query.LTE("_id", last)));
+        var done = (meta?["done"].AsInt64 ?? 0) + docs.Count;
+        db.GetCollection(Meta).Upsert(new BsonDocument { ["_id"] = CursorId, ["after"] = last, ["done"] = done });
+        return chunk;
     }
 
-    /// <summary>Converts the chunk after the cursor, and moves the cursor, in one transaction; null when none is left.</summary>
-    internal static Chunk? ConvertNextChunk(LiteDatabase db, int chunkSize)
+    /// <summary>
+    /// Deletes the cursor, then drops the (by then empty) old collection: on the writer thread outside a transaction,
+    /// as LiteDB drops a collection only there. A crash between the two leaves an empty collection, dropped at the next start.
+    /// </summary>
+    internal static void Finish(LiteDatabase db)
     {
-        db.BeginTrans();
-        try
-        {
-            var docs = db.GetCollection(Legacy).Query().Where(Query.GT("_id", CursorOf(db))).OrderBy("_id").Limit(chunkSize).ToList();
-            if (docs.Count == 0)
-            {
-                db.Rollback();
-                return null;
-            }
-
-            var chunk = Convert(db, docs.Select(TelemetryDocuments.ToReading).ToList());
-            db.GetCollection(Meta).Upsert(new BsonDocument { ["_id"] = CursorId, ["after"] = docs[^1]["_id"] });
-            db.Commit();
-            return chunk;
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+        db.GetCollection(Meta).Delete(CursorId);
+        db.DropCollection(Legacy);
     }
 
-    private static string CursorOf(LiteDatabase db) => db.GetCollection(Meta).FindById(CursorId)?["after"].AsString ?? string.Empty;
-
-    private static Chunk Convert(LiteDatabase db, List<StoredReading> readings)
+    private static Chunk Convert(LiteDatabase db, DeviceRowCache rows, List<StoredReading> readings)
     {
         int blocks = 0, duplicates = 0;
-        var devices = new DeviceRowCache(); // this chunk's transaction only: a rolled-back chunk takes it along
         foreach (var device in readings.GroupBy(r => r.DeviceId, StringComparer.Ordinal))
         {
-            var rows = device.ToList();
-            var appended = BlockAppender.Append(db, devices, device.Key, rows, rows.Min(r => r.ReceivedAt), change: null);
+            var list = device.ToList();
+            var appended = BlockAppender.Append(db, rows, device.Key, list, list.Min(r => r.ReceivedAt), change: null);
             blocks += appended.Blocks;
             duplicates += appended.Appended.Duplicates;
         }
@@ -94,29 +81,4 @@ internal static class LegacyReadingsConversion
     }
 
     internal readonly record struct Chunk(int Readings, int Blocks, int Duplicates);
-
-    /// <summary>Logs at every tenth of the total, not every chunk: a large file has thousands of chunks.</summary>
-    private sealed class Progress(ILogger logger, string file, long total, long converted)
-    {
-        private int _tenths = total == 0 ? 10 : (int)(converted * 10 / total);
-
-        public long Converted { get; private set; } = converted;
-
-        public long Blocks { get; private set; }
-
-        public long Duplicates { get; private set; }
-
-        public void Add(Chunk chunk)
-        {
-            Converted += chunk.Readings;
-            Blocks += chunk.Blocks;
-            Duplicates += chunk.Duplicates;
-            var tenths = (int)(Math.Min(Converted, total) * 10 / Math.Max(total, 1));
-            if (tenths > _tenths)
-            {
-                _tenths = tenths;
-                LiteDbLog.ConversionProgress(logger, file, Converted, total, tenths * 10);
-            }
-        }
-    }
 }

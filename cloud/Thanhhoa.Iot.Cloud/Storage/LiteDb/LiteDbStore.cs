@@ -1,6 +1,5 @@
 using LiteDB;
 using LiteDB.Engine;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 
@@ -8,7 +7,8 @@ namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 /// The cloud's LiteDB database: two files in the data directory (<c>cloud.db</c> and its write-ahead
 /// log <c>cloud-log.db</c>), opened through <see cref="DurableFileStream"/> so commits are durable,
 /// with one <see cref="GroupCommitWriter"/> that every store on this database writes through. A file of
-/// the layout before reading blocks is converted when opened (<see cref="LegacyReadingsConversion"/>).
+/// the layout before reading blocks opens at once and is converted in the background, through the writer
+/// (<see cref="LegacyReadingsConverter"/>).
 /// </summary>
 public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
 {
@@ -27,7 +27,7 @@ public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
     private readonly LiteEngine _engine;
     private int _disposed;
 
-    public LiteDbStore(string dataDirectory, IStoreWriteObserver? observer = null, ILogger<LiteDbStore>? logger = null)
+    public LiteDbStore(string dataDirectory, IStoreWriteObserver? observer = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
@@ -45,7 +45,6 @@ public sealed class LiteDbStore : IStoreHealth, IAsyncDisposable
             CheckpointSize = CheckpointPages,
         };
         EnsureIndexes(Database);
-        LegacyReadingsConversion.Run(Database, DataFile, logger ?? (ILogger)NullLogger.Instance);
         Writer = new GroupCommitWriter(Database, observer, rolledBack: DeviceRows.Clear);
     }
 
