@@ -66,11 +66,8 @@ public sealed class LegacyReadingsConversionTests
     {
         var old = LegacyLayout.Readings();
         LegacyLayout.Write(_dir.File("cloud.db"), old);
-        await using var store = new LiteDbStore(_dir.Path);
-        var gate = new Gate(at: 0);
-        using var converter = Converter(store, new Logger(), chunkSize: 7, gate.Hook);
-        await converter.StartAsync(None);
-        await gate.Reached.Task.WaitAsync(Deadline);
+        await using var held = await StartHeldBeforeFirstChunkAsync();
+        var (store, converter, gate) = (held.Store, held.Converter, held.Gate);
 
         var live = new StoredReading("gw-9", 1, "mains", T0.AddHours(2), 230, Quality.Good, T0.AddHours(2));
         var ingested = await new LiteReadingsWriter(store).StoreReadingsAsync("gw-9", [live], T0.AddHours(2), None).WaitAsync(Deadline);
@@ -93,11 +90,8 @@ public sealed class LegacyReadingsConversionTests
     {
         var old = LegacyLayout.Readings();
         LegacyLayout.Write(_dir.File("cloud.db"), old);
-        await using var store = new LiteDbStore(_dir.Path);
-        var gate = new Gate(at: 0);
-        using var converter = Converter(store, new Logger(), chunkSize: 7, gate.Hook);
-        await converter.StartAsync(None);
-        await gate.Reached.Task.WaitAsync(Deadline);
+        await using var held = await StartHeldBeforeFirstChunkAsync();
+        var (store, converter, gate) = (held.Store, held.Converter, held.Gate);
 
         // gw-1's seq 5 falls in the first chunk, gw-2's seq 8 in a later one.
         var writer = new LiteReadingsWriter(store);
@@ -290,6 +284,17 @@ public sealed class LegacyReadingsConversionTests
         Assert.That(await QueryAsync(cloud.Services.GetRequiredService<LiteDbStore>(), Gateways), Is.EquivalentTo(old));
     }
 
+    /// <summary>A store on the old file in the test folder, its converter started and held before its first chunk (chunks of 7).</summary>
+    private async Task<HeldConversion> StartHeldBeforeFirstChunkAsync()
+    {
+        var store = new LiteDbStore(_dir.Path);
+        var gate = new Gate(at: 0);
+        var converter = Converter(store, new Logger(), chunkSize: 7, gate.Hook);
+        await converter.StartAsync(None);
+        await gate.Reached.Task.WaitAsync(Deadline);
+        return new HeldConversion(store, converter, gate);
+    }
+
     private static LegacyReadingsConverter Converter(LiteDbStore store, Logger logger, int chunkSize, Func<int, CancellationToken, Task>? beforeChunk = null) =>
         new(store, logger, new FakeTimeProvider(), chunkSize, beforeChunk);
 
@@ -312,6 +317,15 @@ public sealed class LegacyReadingsConversionTests
     }
 
     /// <summary>Holds the conversion before the chunk of index <paramref name="at"/> until released.</summary>
+    private sealed record HeldConversion(LiteDbStore Store, LegacyReadingsConverter Converter, Gate Gate) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Converter.Dispose();
+            await Store.DisposeAsync();
+        }
+    }
+
     private sealed class Gate(int at)
     {
         public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

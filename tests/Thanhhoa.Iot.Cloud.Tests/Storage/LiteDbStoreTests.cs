@@ -138,17 +138,8 @@ public sealed class LiteDbStoreTests : StoreTestSuite
         var store = new LiteDbStore(_dir.Path);
         await using var _ = store;
         await store.Writer.WriteAsync(db => db.GetCollection("old").Insert(new LiteDB.BsonDocument { ["_id"] = 1 }), CancellationToken.None);
-        using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var holding = store.Writer.WriteAsync(
-            _ =>
-            {
-                entered.Set();
-                release.Wait(TimeSpan.FromSeconds(30));
-                return 0;
-            },
-            CancellationToken.None);
-        Assert.That(entered.Wait(TimeSpan.FromSeconds(30)), Is.True, "the writer thread never ran the holding write");
+        var holding = HoldWriter(store, release);
         var before = store.Writer.WriteAsync(db => db.GetCollection("new").Insert(new LiteDB.BsonDocument { ["_id"] = 1 }), CancellationToken.None);
         var drop = store.Writer.RunOutsideTransactionAsync(db => db.DropCollection("old"), CancellationToken.None);
         var after = store.Writer.WriteAsync(db => db.GetCollection("new").Insert(new LiteDB.BsonDocument { ["_id"] = 2 }), CancellationToken.None);
@@ -169,17 +160,8 @@ public sealed class LiteDbStoreTests : StoreTestSuite
         // or the retry of the same message would take its readings for duplicates and store nothing.
         var store = new LiteDbStore(_dir.Path);
         await using var _ = store;
-        using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var holding = store.Writer.WriteAsync(
-            _ =>
-            {
-                entered.Set();
-                release.Wait(TimeSpan.FromSeconds(30));
-                return 0;
-            },
-            CancellationToken.None);
-        Assert.That(entered.Wait(TimeSpan.FromSeconds(30)), Is.True, "the writer thread never ran the holding write");
+        var holding = HoldWriter(store, release);
         var message = new LiteReadingsWriter(store).StoreReadingsAsync("gw-1", Readings("gw-1", 1, 5), TestMessages.T0, CancellationToken.None);
         var failing = store.Writer.WriteAsync<int>(_ => throw new InvalidOperationException("bad write"), CancellationToken.None);
         release.Set();
@@ -223,5 +205,21 @@ public sealed class LiteDbStoreTests : StoreTestSuite
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _requests, requests);
         }
+    }
+
+    /// <summary>Occupies the store's writer thread until <paramref name="release"/> is set: writes queued meanwhile form the next groups.</summary>
+    private static Task<int> HoldWriter(LiteDbStore store, ManualResetEventSlim release)
+    {
+        using var entered = new ManualResetEventSlim();
+        var holding = store.Writer.WriteAsync(
+            _ =>
+            {
+                entered.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+                return 0;
+            },
+            CancellationToken.None);
+        Assert.That(entered.Wait(TimeSpan.FromSeconds(30)), Is.True, "the writer thread never ran the holding write");
+        return holding;
     }
 }
