@@ -1,19 +1,13 @@
-using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Coordination;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Coordination;
 
 /// <summary>The lease contract; subclasses give two "nodes" (stores) that share one lease space and one fake clock.</summary>
-public abstract class LeaseStoreTestSuite
+public abstract class LeaseStoreTestSuite(LeaseStorePair stores) : LeaseStoreFixture(stores)
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(10);
-
-    protected FakeTimeProvider Time { get; } = new(TestMessages.T0);
-
-    /// <summary>Two stores on one shared lease space (for a single node, the same instance twice).</summary>
-    protected abstract Task<(ILeaseStore A, ILeaseStore B)> OpenAsync();
 
     [Test]
     public async Task TryAcquire_HeldByOther_RefusedUntilExpired()

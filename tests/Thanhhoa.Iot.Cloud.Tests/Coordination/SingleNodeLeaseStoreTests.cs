@@ -1,15 +1,10 @@
 using NUnit.Framework;
-using Thanhhoa.Iot.Cloud.Coordination;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Coordination;
 
+/// <summary>Leases of a single node: one in-memory store, seen by both "nodes".</summary>
 [TestFixture]
 [Category("Unit")]
-public sealed class SingleNodeLeaseStoreTests : LeaseStoreTestSuite
+public sealed class SingleNodeLeaseStoreTests() : LeaseStoreTestSuite(LeaseStorePair.SingleNode())
 {
-    protected override Task<(ILeaseStore A, ILeaseStore B)> OpenAsync()
-    {
-        var store = new SingleNodeLeaseStore(Time);
-        return Task.FromResult<(ILeaseStore, ILeaseStore)>((store, store));
-    }
 }

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Thanhhoa.Iot.Cloud.Broker;
 using Thanhhoa.Iot.Cloud.Coordination;
 using Thanhhoa.Iot.Cloud.Security.BrokerAccess;
+using Thanhhoa.Iot.Cloud.Tests.Coordination;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Security;
 
@@ -13,16 +13,11 @@ namespace Thanhhoa.Iot.Cloud.Tests.Security;
 /// lease space: node 1 reads through the first, the other nodes renew and adopt through the second. Lease names
 /// are spelt out here as IngestMembership writes them.
 /// </summary>
-public abstract class IngestMemberCacheTestSuite
+public abstract class IngestMemberCacheTestSuite(LeaseStorePair stores) : LeaseStoreFixture(stores)
 {
     private const string Group = "thiot";
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(10);
-
-    protected FakeTimeProvider Time { get; } = new(TestMessages.T0);
-
-    /// <summary>Two stores on one shared lease space (for a single node, the same instance twice).</summary>
-    protected abstract Task<(ILeaseStore A, ILeaseStore B)> OpenAsync();
 
     [TestCase("thiot-ingest-node2", true)]
     [TestCase("thiot-ingest-node2-control", true)]

@@ -1,15 +1,11 @@
 using NUnit.Framework;
-using Thanhhoa.Iot.Cloud.Coordination;
+using Thanhhoa.Iot.Cloud.Tests.Coordination;
 
 namespace Thanhhoa.Iot.Cloud.Tests.Security;
 
+/// <summary>Member leases of a single node (LiteDB): one in-memory store.</summary>
 [TestFixture]
 [Category("Unit")]
-public sealed class SingleNodeIngestMemberCacheTests : IngestMemberCacheTestSuite
+public sealed class SingleNodeIngestMemberCacheTests() : IngestMemberCacheTestSuite(LeaseStorePair.SingleNode())
 {
-    protected override Task<(ILeaseStore A, ILeaseStore B)> OpenAsync()
-    {
-        var store = new SingleNodeLeaseStore(Time);
-        return Task.FromResult<(ILeaseStore, ILeaseStore)>((store, store));
-    }
 }
