@@ -1,30 +1,32 @@
-using MQTTnet;
-using MQTTnet.Packets;
-using MQTTnet.Protocol;
 using Thanhhoa.Iot.Contracts;
 using Thanhhoa.Iot.Contracts.Codec;
 using Thanhhoa.Iot.Contracts.Messages;
 using Thanhhoa.Iot.Contracts.Topics;
+using Thanhhoa.Iot.LoadHarness.Wire;
 
 namespace Thanhhoa.Iot.LoadHarness;
 
 /// <summary>
-/// One simulated gateway: an MQTT 5 client with the real contract's birth, last will and telemetry
-/// batches (sequence numbers from 1, no gaps), and nothing else (no outbox, no downlink). A batch that
-/// is not acknowledged with success is sent again with the same numbers, as a real outbox would. With
+/// One simulated gateway: an MQTT 5 connection (<see cref="WireConnection"/>) with the real contract's birth, last
+/// will and telemetry batches (sequence numbers from 1, no gaps), and nothing else (no outbox, no downlink). A batch
+/// that is not acknowledged with success is sent again with the same numbers, as a real outbox would. With
 /// <c>answerCommands</c> it also subscribes to its down/cmd and answers each command with a succeeded result.
 /// </summary>
-internal sealed class LightGateway(string deviceId, MqttClientFactory factory, bool answerCommands = false)
+internal sealed class LightGateway(string deviceId, bool answerCommands = false)
 {
+    /// <summary>Asked of the broker at CONNECT; pings go only on a connection idle for half of it (<see cref="Tick"/>).</summary>
+    private const int KeepAliveSeconds = 120;
+    private const string DrainHintProperty = "thiot-drain";
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
     private static readonly string[] Channels = ["battery_v", "load_a", "temp_c", "mains", "rect_v"];
-    private readonly IMqttClient _client = factory.CreateMqttClient();
+    private WireConnection? _connection;
+    private TimeProvider _time = TimeProvider.System;
     private TelemetryBatch? _pending;
     private long _nextSeq = 1;
-    private int _answering;
 
     public string DeviceId { get; } = deviceId;
 
-    public bool IsConnected => _client.IsConnected;
+    public bool IsConnected => _connection is { IsOpen: true };
 
     /// <summary>Highest sequence number the broker acknowledged.</summary>
     public long AckedSeq { get; private set; }
@@ -40,55 +42,36 @@ internal sealed class LightGateway(string deviceId, MqttClientFactory factory, b
 
     public async Task ConnectAsync(string host, int port, TimeProvider time, CancellationToken cancellationToken)
     {
+        _time = time;
         var state = DeviceTopics.For(DeviceId, TopicKind.State);
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(host, port)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithClientId(DeviceId)
-            .WithCleanStart(true)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(120))
-            .WithTimeout(TimeSpan.FromSeconds(30))
-            .WithWillTopic(state)
-            .WithWillPayload(JsonCodec.Encode(State(LinkState.Offline, time, "lost")))
-            .WithWillRetain(true)
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithWillContentType(ContractInfo.JsonContentType)
-            .Build();
-        if (answerCommands && Interlocked.Exchange(ref _answering, 1) == 0)
+        var will = new OutgoingMessage(state, JsonCodec.Encode(State(LinkState.Offline, time, "lost")), ContractInfo.JsonContentType, Retain: true);
+        if (_connection is { } old)
         {
-            _client.ApplicationMessageReceivedAsync += OnCommandAsync;
+            await old.DisposeAsync().ConfigureAwait(false);
         }
 
-        var connack = await _client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-        DrainHint = HintOf(connack.UserProperties) ?? DrainHint;
+        var connection = await WireConnection.ConnectAsync(
+            host, port, new ConnectRequest(DeviceId, KeepAliveSeconds, will), time, ReplyTimeout, answerCommands ? AnswerAsync : null, cancellationToken).ConfigureAwait(false);
+        _connection = connection;
+        DrainHint = HintOf(connection.ConnectReply) ?? DrainHint;
         if (answerCommands)
         {
-            await _client.SubscribeAsync(DeviceTopics.For(DeviceId, TopicKind.Command), MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+            await connection.SubscribeAsync(DeviceTopics.For(DeviceId, TopicKind.Command), 1, cancellationToken).ConfigureAwait(false);
         }
 
-        var birth = new MqttApplicationMessageBuilder()
-            .WithTopic(state)
-            .WithPayload(JsonCodec.Encode(State(LinkState.Online, time, null)))
-            .WithRetainFlag(true)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithContentType(ContractInfo.JsonContentType)
-            .Build();
-        await _client.PublishAsync(birth, cancellationToken).ConfigureAwait(false);
+        var birth = new OutgoingMessage(state, JsonCodec.Encode(State(LinkState.Online, time, null)), ContractInfo.JsonContentType, Retain: true);
+        await connection.PublishAsync(birth, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Publishes the next batch (or the unacknowledged one again); true when the broker acknowledged it with success.</summary>
     public async Task<(bool Ok, TelemetryBatch Batch)> PublishAsync(int readings, PayloadEncoding encoding, TimeProvider time, CancellationToken cancellationToken)
     {
+        var connection = _connection ?? throw new MqttWireException($"'{DeviceId}' is not connected.");
         var batch = _pending ??= NextBatch(readings, time.GetUtcNow());
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(DeviceTopics.For(DeviceId, TopicKind.Telemetry))
-            .WithPayload(PayloadCodec.Encode(batch, encoding))
-            .WithContentType(PayloadCodec.ContentTypeOf(encoding))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        var result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-        DrainHint = HintOf(result.UserProperties) ?? DrainHint;
-        if (!result.IsSuccess)
+        var message = new OutgoingMessage(DeviceTopics.For(DeviceId, TopicKind.Telemetry), PayloadCodec.Encode(batch, encoding), PayloadCodec.ContentTypeOf(encoding));
+        var reply = await connection.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        DrainHint = HintOf(reply) ?? DrainHint;
+        if (!reply.IsSuccess)
         {
             return (false, batch);
         }
@@ -99,42 +82,49 @@ internal sealed class LightGateway(string deviceId, MqttClientFactory factory, b
         return (true, batch);
     }
 
+    /// <summary>Keep-alive and reply timeout of the connection (see <see cref="WireConnection.Tick"/>).</summary>
+    public void Tick() => _connection?.Tick();
+
     public async Task DisconnectAsync()
     {
-        if (_client.IsConnected)
+        if (_connection is { } connection)
         {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build()).ConfigureAwait(false);
+            await connection.DisconnectAsync().ConfigureAwait(false);
         }
-
-        _client.Dispose();
     }
 
     /// <summary>Answers outside the receive loop, as the real gateway does through its outbox; a failed answer is the cloud's expiry to see.</summary>
-    private Task OnCommandAsync(MqttApplicationMessageReceivedEventArgs e)
+    private Task AnswerAsync(IncomingMessage message)
     {
-        if (!DeviceTopics.TryParse(e.ApplicationMessage.Topic, out var topic) || topic.Kind != TopicKind.Command)
+        if (!DeviceTopics.TryParse(message.Topic, out var topic) || topic.Kind != TopicKind.Command || _connection is not { } connection)
         {
             return Task.CompletedTask;
         }
 
-        var command = JsonCodec.DecodeCommand(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
+        var command = JsonCodec.DecodeCommand(message.Payload);
         var result = new CommandResult
         {
             Version = ContractInfo.Version, Id = command.Id, Status = CommandStatus.Succeeded,
-            Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+            Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds()),
         };
-        _ = Task.Run(() => _client.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic(DeviceTopics.For(DeviceId, TopicKind.CommandResult))
-            .WithPayload(JsonCodec.Encode(result))
-            .WithContentType(ContractInfo.JsonContentType)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build()));
+        var answer = new OutgoingMessage(DeviceTopics.For(DeviceId, TopicKind.CommandResult), JsonCodec.Encode(result), ContractInfo.JsonContentType);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await connection.PublishAsync(answer, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (MqttWireException)
+            {
+                // The connection went away; the command expires at the cloud.
+            }
+        });
         return Task.CompletedTask;
     }
 
-    private static double? HintOf(IReadOnlyCollection<MqttUserProperty>? properties) =>
-        properties?.FirstOrDefault(p => p.Name == "thiot-drain") is { } p
-        && double.TryParse(p.ReadValueAsString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0
+    private static double? HintOf(BrokerReply reply) =>
+        reply.UserProperty(DrainHintProperty) is { } value
+        && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0
             ? rate
             : null;
 

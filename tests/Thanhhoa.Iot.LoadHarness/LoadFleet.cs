@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MQTTnet;
+using Thanhhoa.Iot.LoadHarness.Wire;
 
 namespace Thanhhoa.Iot.LoadHarness;
 
@@ -8,11 +8,15 @@ namespace Thanhhoa.Iot.LoadHarness;
 /// and starts a batch for every gateway that is due and idle, with at most
 /// <see cref="LoadOptions.MaxInFlight"/> batches awaiting their PUBACK at once. The PUBACK latency of
 /// each batch is recorded (with the embedded broker the cloud acknowledges only after storing, so it is
-/// the end-to-end ingest latency; with an external broker it is the broker's receipt).
+/// the end-to-end ingest latency; with an external broker it is the broker's receipt). One more loop, once a
+/// second, runs every connection's keep-alive and reply timeout (<see cref="LightGateway.Tick"/>).
 /// </summary>
 public sealed class LoadFleet : IAsyncDisposable
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LivenessTick = TimeSpan.FromSeconds(1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _liveness;
     private readonly LoadOptions _options;
     private readonly TimeProvider _time;
     private readonly List<LightGateway> _gateways;
@@ -28,6 +32,7 @@ public sealed class LoadFleet : IAsyncDisposable
         _time = time;
         _gateways = gateways;
         _inFlight = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
+        _liveness = KeepAliveAsync();
     }
 
     /// <summary>Raised after a batch was acknowledged: (device, highest sequence, when its publish started as a Stopwatch timestamp).</summary>
@@ -51,9 +56,8 @@ public sealed class LoadFleet : IAsyncDisposable
     /// <summary>Connects <see cref="LoadOptions.Gateways"/> gateways at <see cref="LoadOptions.ConnectRate"/> per second; each sends its birth.</summary>
     public static async Task<LoadFleet> ConnectAsync(LoadOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var factory = new MqttClientFactory();
         var gateways = Enumerable.Range(1, options.Gateways)
-            .Select(i => new LightGateway($"{options.Prefix}{i:D5}", factory, options.CommandInterval > TimeSpan.Zero))
+            .Select(i => new LightGateway($"{options.Prefix}{i:D5}", options.CommandInterval > TimeSpan.Zero))
             .ToList();
         var fleet = new LoadFleet(options, time, gateways);
         var perTick = Math.Max(1, options.ConnectRate / 20);
@@ -107,12 +111,34 @@ public sealed class LoadFleet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _liveness.ConfigureAwait(false);
         foreach (var chunk in _gateways.Chunk(500))
         {
             await Task.WhenAll(chunk.Select(g => g.DisconnectAsync())).ConfigureAwait(false);
         }
 
         _inFlight.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task KeepAliveAsync()
+    {
+        using var timer = new PeriodicTimer(LivenessTick, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                foreach (var gateway in _gateways)
+                {
+                    gateway.Tick();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The fleet is closing.
+        }
     }
 
     private bool AllDone() => _options.BatchesPerGateway > 0 && _gateways.All(g => g.BatchesAcked >= _options.BatchesPerGateway);
@@ -161,7 +187,7 @@ public sealed class LoadFleet : IAsyncDisposable
                 Interlocked.Increment(ref _errors);
             }
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is MqttWireException or OperationCanceledException)
         {
             Interlocked.Increment(ref _errors);
         }
@@ -196,7 +222,7 @@ public sealed class LoadFleet : IAsyncDisposable
                 await gateway.ConnectAsync(_options.BrokerHost, _options.BrokerPort, _time, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or InvalidOperationException)
+            catch (MqttWireException)
             {
                 Interlocked.Increment(ref _reconnectFailures);
                 ceiling = ceiling * 2 < maxCeiling ? ceiling * 2 : maxCeiling;
@@ -213,7 +239,7 @@ public sealed class LoadFleet : IAsyncDisposable
         {
             await gateway.ConnectAsync(_options.BrokerHost, _options.BrokerPort, _time, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or MQTTnet.Adapter.MqttConnectingFailedException)
+        catch (Exception ex) when (ex is MqttWireException or OperationCanceledException)
         {
             Interlocked.Increment(ref _errors);
         }
