@@ -9,7 +9,7 @@ namespace Thanhhoa.Iot.Benchmarks.Commands;
 
 /// <summary>
 /// <c>scale [--gateways 10000] [--readings 50] [--interval 1000] [--duration 30] [--nodes 1] [--commands 500] [--shapes embedded,pg,baseline]
-/// [--cloud-env NAME=VALUE,...] [--node-in-flight 256] [--baseline-interval MS]</c>: the same
+/// [--cloud-env NAME=VALUE,...] [--node-in-flight 1024] [--baseline-interval MS]</c>: the same
 /// lightweight fleet (thiot-load, in this process) against three shapes, one after the other in one run:
 /// (1) the cloud with its embedded broker and LiteDB (PUBACK after store); (2) mosquitto + cloud node(s)
 /// + PostgreSQL; (3) mosquitto delivering to a bare subscriber that discards (the baseline; with
@@ -35,7 +35,7 @@ internal static class ScaleCommand
         };
         var nodes = CommandArgs.Int(args, "--nodes", 1);
         var env = CloudEnvironment(args);
-        var nodeInFlight = CommandArgs.Int(args, "--node-in-flight", 256);
+        var nodeInFlight = CommandArgs.Int(args, "--node-in-flight", 1024);
         Console.WriteLine($"scale: {fleet.Gateways} gateways, {fleet.ReadingsPerBatch} readings/batch, a batch per {fleet.Interval.TotalMilliseconds} ms per gateway, " +
                           $"{fleet.Duration.TotalSeconds} s measured after {fleet.Warmup.TotalSeconds} s warm-up; load average {LoadAverage()}");
         var shapes = args.SkipWhile(a => a != "--shapes").Skip(1).FirstOrDefault()?.Split(',') ?? ["embedded", "pg", "baseline"];
