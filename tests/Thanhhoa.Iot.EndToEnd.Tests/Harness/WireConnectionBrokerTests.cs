@@ -21,6 +21,7 @@ public sealed class WireConnectionBrokerTests
     private readonly List<(string ClientId, string Topic, byte[] Payload, string? ContentType, bool Retain)> _received = [];
     private readonly Lock _gate = new();
     private TaskCompletionSource<string> _disconnected = null!;
+    private TaskCompletionSource _droppedWill = null!;
     private MqttServer _server = null!;
     private int _port;
 
@@ -30,6 +31,7 @@ public sealed class WireConnectionBrokerTests
         _port = FreeTcpPort.Next();
         _received.Clear();
         _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _droppedWill = new(TaskCreationOptions.RunContinuationsAsynchronously);
         _server = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder()
             .WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(_port).Build());
         _server.ValidatingConnectionAsync += e =>
@@ -43,6 +45,11 @@ public sealed class WireConnectionBrokerTests
             lock (_gate)
             {
                 _received.Add((e.ClientId, m.Topic, m.Payload.ToArray(), m.ContentType, m.Retain));
+            }
+
+            if (m.Topic == "state/gw-dropped")
+            {
+                _droppedWill.TrySetResult();
             }
 
             if (m.Topic == "up/refused")
@@ -101,7 +108,7 @@ public sealed class WireConnectionBrokerTests
 
         var dropped = await ConnectAsync("gw-dropped", Will("state/gw-dropped"));
         await dropped.DisposeAsync(); // the socket closes without DISCONNECT, as a dead link would
-        await Until(() => Received().Any(r => r.Topic == "state/gw-dropped"));
+        await _droppedWill.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var wills = Received().Where(r => r.Topic.StartsWith("state/", StringComparison.Ordinal)).ToList();
         Assert.Multiple(() =>
@@ -136,17 +143,6 @@ public sealed class WireConnectionBrokerTests
     }
 
     private static OutgoingMessage Will(string topic) => new(topic, "lost"u8.ToArray(), "application/json", Retain: true);
-
-    private static async Task Until(Func<bool> condition)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out waiting");
-            await timer.WaitForNextTickAsync();
-        }
-    }
 
     private Task<WireConnection> ConnectAsync(string clientId, OutgoingMessage? will = null, Func<IncomingMessage, Task>? onMessage = null) =>
         WireConnection.ConnectAsync("127.0.0.1", _port, new ConnectRequest(clientId, 60, will), TimeProvider.System, TimeSpan.FromSeconds(30), onMessage, CancellationToken.None);
