@@ -127,10 +127,44 @@ public sealed class WireConnectionPeerTests
     }
 
     [Test]
-    public async Task Tick_ReplyOverdue_ClosesTheConnectionAndThePublishFailsWithTheReason()
+    public async Task Tick_PubAckOverdue_ThatPublishFails_TheConnectionStaysAndCarriesTheNext()
     {
         await using var peer = new ScriptedBroker();
         await using var connection = await ConnectedAsync(peer);
+        var slow = connection.PublishAsync(new OutgoingMessage("up/a", [1], null), CancellationToken.None);
+        await peer.ReadPacketAsync();
+
+        _time.Advance(ReplyTimeout);
+        connection.Tick();
+        Assert.That(slow.IsCompleted, Is.False, "at the timeout, not yet past it");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        connection.Tick();
+        var error = Assert.ThrowsAsync<MqttWireException>(() => slow);
+
+        var next = connection.PublishAsync(new OutgoingMessage("up/a", [2], null), CancellationToken.None);
+        await peer.ReadPacketAsync();
+        await peer.SendAsync(0x40, 0x02, 0x00, 0x01, 0x40, 0x02, 0x00, 0x02); // the late PUBACK of the first, then the second's
+        var reply = await next.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("no reply from the broker within 30 s"));
+            Assert.That(reply.IsSuccess, Is.True);
+            Assert.That(connection.IsOpen, Is.True, "a slow broker is not a dead link");
+        });
+    }
+
+    [Test]
+    public async Task Tick_PingUnansweredForTheReplyTimeout_ClosesTheConnection_EveryAwaitedReplyFails()
+    {
+        await using var peer = new ScriptedBroker();
+        var connecting = Connect(peer, new ConnectRequest("gw-1", 10, null));
+        await peer.AcceptAsync();
+        await peer.ReadPacketAsync();
+        await peer.SendAsync(ConnAckOk);
+        await using var connection = await connecting;
+        _time.Advance(TimeSpan.FromSeconds(5));
+        connection.Tick();
+        Assert.That(await peer.ReadPacketAsync(), Is.EqualTo((byte[])[0xC0, 0x00]));
         var publish = connection.PublishAsync(new OutgoingMessage("up/a", [1], null), CancellationToken.None);
         await peer.ReadPacketAsync();
 
@@ -144,9 +178,37 @@ public sealed class WireConnectionPeerTests
         var closed = await peer.ClosedByClientAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Message, Does.Contain("no reply from the broker within 30 s"));
+            Assert.That(error!.Message, Does.Contain("no reply from the broker within 30 s to PINGREQ"));
             Assert.That(connection.IsOpen, Is.False);
             Assert.That(closed, Is.True, "the socket is closed, as a real gateway drops a silent link");
+        });
+    }
+
+    [Test]
+    public async Task Tick_PingAnswered_ConnectionStaysAndPingsAgainWhenIdle()
+    {
+        await using var peer = new ScriptedBroker();
+        var connecting = Connect(peer, new ConnectRequest("gw-1", 10, null));
+        await peer.AcceptAsync();
+        await peer.ReadPacketAsync();
+        await peer.SendAsync(ConnAckOk);
+        await using var connection = await connecting;
+        _time.Advance(TimeSpan.FromSeconds(5));
+        connection.Tick();
+        await peer.ReadPacketAsync();
+
+        var publish = connection.PublishAsync(new OutgoingMessage("up/a", [], null), CancellationToken.None);
+        await peer.ReadPacketAsync();
+        await peer.SendAsync(0xD0, 0x00, 0x40, 0x02, 0x00, 0x01); // PINGRESP, then the PUBACK: once that is in, so is the answer
+        await publish.WaitAsync(TimeSpan.FromSeconds(30));
+        _time.Advance(ReplyTimeout + TimeSpan.FromSeconds(1));
+        connection.Tick();
+
+        var next = await peer.ReadPacketAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(connection.IsOpen, Is.True, "the ping was answered");
+            Assert.That(next, Is.EqualTo((byte[])[0xC0, 0x00]), "idle again: the next ping");
         });
     }
 

@@ -7,8 +7,8 @@ namespace Thanhhoa.Iot.LoadHarness.Wire;
 /// being measured more than the gateways it simulates would (a task, a timer every 250 ms and a packet dispatcher per
 /// connection: half of the harness's CPU with 10,000 gateways), so the harness speaks the few packets it needs itself
 /// (<see cref="MqttPackets"/>, <see cref="MqttReplies"/>). Keep-alive and reply timeouts are not timers per
-/// connection: the owner calls <see cref="Tick"/> now and then for all of them. A connection that fails, times out or
-/// is refused is closed, and every reply still awaited fails with <see cref="MqttWireException"/>.
+/// connection: the owner calls <see cref="Tick"/> now and then for all of them. A connection that fails, goes silent
+/// or is refused is closed, and every reply still awaited fails with <see cref="MqttWireException"/>.
 /// </summary>
 internal sealed class WireConnection : IAsyncDisposable
 {
@@ -25,6 +25,7 @@ internal sealed class WireConnection : IAsyncDisposable
     private Task _receiving = Task.CompletedTask;
     private TimeSpan _keepAlive;
     private long _lastSent;
+    private long _pingSent; // when the PINGREQ awaiting its answer went; 0 when none does (any packet received answers it)
     private ushort _lastId;
     private string? _closedBecause;
 
@@ -115,8 +116,10 @@ internal sealed class WireConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Called now and then for every connection: closes it when a reply is overdue (a silent link, as the real gateway
-    /// decides on a PUBACK timeout) and sends PINGREQ when nothing was sent for half the keep-alive.
+    /// Called now and then for every connection. A reply overdue fails on its own (the broker is slow, the connection
+    /// stays: the gateway sends the batch again, as it did with MQTTnet's request timeout); a PINGREQ unanswered for the
+    /// reply timeout closes the connection (nothing came back at all: a dead link). Sends PINGREQ when nothing was sent
+    /// for half the keep-alive.
     /// </summary>
     public void Tick()
     {
@@ -125,21 +128,40 @@ internal sealed class WireConnection : IAsyncDisposable
             return;
         }
 
-        bool overdue;
-        lock (_gate)
+        var pinged = Volatile.Read(ref _pingSent);
+        if (pinged != 0 && _time.GetElapsedTime(pinged) > _replyTimeout)
         {
-            overdue = _awaited.Values.Any(a => _time.GetElapsedTime(a.SentAt) > _replyTimeout);
-        }
-
-        if (overdue)
-        {
-            Close($"no reply from the broker within {_replyTimeout.TotalSeconds:0.#} s");
+            Close($"{TimeoutText} to PINGREQ");
             return;
         }
 
-        if (_keepAlive > TimeSpan.Zero && _time.GetElapsedTime(Volatile.Read(ref _lastSent)) >= _keepAlive / 2)
+        FailOverdueReplies();
+        if (pinged == 0 && _keepAlive > TimeSpan.Zero && _time.GetElapsedTime(Volatile.Read(ref _lastSent)) >= _keepAlive / 2)
         {
             _ = PingAsync();
+        }
+    }
+
+    private string TimeoutText => $"no reply from the broker within {_replyTimeout.TotalSeconds:0.#} s";
+
+    private void FailOverdueReplies()
+    {
+        List<Awaited>? overdue = null;
+        lock (_gate)
+        {
+            foreach (var (id, awaited) in _awaited)
+            {
+                if (_time.GetElapsedTime(awaited.SentAt) > _replyTimeout)
+                {
+                    (overdue ??= []).Add(awaited);
+                    _awaited.Remove(id); // allowed while enumerating a Dictionary since .NET Core 3.0
+                }
+            }
+        }
+
+        foreach (var awaited in overdue ?? [])
+        {
+            awaited.Reply.TrySetException(new MqttWireException($"{TimeoutText}; the connection stays open."));
         }
     }
 
@@ -190,6 +212,7 @@ internal sealed class WireConnection : IAsyncDisposable
     {
         try
         {
+            Volatile.Write(ref _pingSent, _time.GetTimestamp());
             await SendAsync(MqttPackets.PingReq, CancellationToken.None).ConfigureAwait(false);
         }
         catch (MqttWireException)
@@ -238,6 +261,7 @@ internal sealed class WireConnection : IAsyncDisposable
                 }
 
                 filled += read;
+                Volatile.Write(ref _pingSent, 0);
                 var used = Dispatch(buffer, filled, out var needed);
                 filled -= used;
                 Buffer.BlockCopy(buffer, used, buffer, 0, filled);
