@@ -154,6 +154,28 @@ public sealed class LiteDbStoreTests : StoreTestSuite
     }
 
     [Test]
+    public async Task ControlWrite_QueuedBehindMoreTelemetryThanAGroupHolds_CommitsInTheNextGroupAheadOfIt()
+    {
+        // At saturation the telemetry queue is seconds long; a command, its result or an alarm must not wait for all of it.
+        var store = new LiteDbStore(_dir.Path);
+        await using var _ = store;
+        var order = new List<string>();
+        using var release = new ManualResetEventSlim();
+        var holding = HoldWriter(store, release);
+        var telemetry = Enumerable.Range(1, 600).Select(i => store.Writer.WriteBulkAsync(_ => { order.Add($"telemetry {i}"); return i; }, CancellationToken.None)).ToList();
+        var command = store.Writer.WriteAsync(_ => { order.Add("command"); return 0; }, CancellationToken.None);
+        var nextTelemetry = store.Writer.WriteBulkAsync(_ => { order.Add("telemetry 601"); return 601; }, CancellationToken.None);
+        release.Set();
+        await Task.WhenAll([holding, command, nextTelemetry, .. telemetry]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order[0], Is.EqualTo("command"), "first of the next group, ahead of 600 telemetry writes queued before it");
+            Assert.That(order.Skip(1), Is.EqualTo(Enumerable.Range(1, 601).Select(i => $"telemetry {i}")), "telemetry keeps its own order");
+        });
+    }
+
+    [Test]
     public async Task StoreReadings_GroupRolledBackByAnotherWrite_ReadingsStoredOnRetry()
     {
         // The writer keeps device rows beside the file; a rolled-back group must not leave its ledger there,

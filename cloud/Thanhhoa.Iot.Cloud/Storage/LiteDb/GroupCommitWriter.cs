@@ -8,7 +8,10 @@ namespace Thanhhoa.Iot.Cloud.Storage.LiteDb;
 /// Serialises every write to one LiteDB database and commits whatever is queued together: one
 /// transaction and one fsync per group, however many gateways publish at once. A write is
 /// completed only after its group committed. If a group fails, each of its writes is retried alone,
-/// so one bad write fails only its own caller.
+/// so one bad write fails only its own caller. Telemetry is the bulk lane (<see cref="WriteBulkAsync"/>):
+/// every other write queued (a command, its result, an alarm, a birth or will, an operator's change) joins
+/// the next group ahead of the telemetry queued before it, so at saturation it waits for the group being
+/// committed, not for the whole telemetry backlog — the embedded shape's control lane.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -31,6 +34,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private interface IWrite
     {
+        /// <summary>Telemetry: may wait behind every other write.</summary>
+        bool Bulk { get; }
+
         void Execute(LiteDatabase db);
 
         void Succeed();
@@ -40,16 +46,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>Runs <paramref name="work"/> inside a transaction; completes once that transaction is durable.</summary>
     /// <remarks><paramref name="work"/> may run twice (after a rolled-back group) and must have no effect outside the database.</remarks>
-    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken)
-    {
-        var write = new Write<T>(work);
-        if (!_queue.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is closing; the write was not accepted.");
-        }
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken) => Enqueue(new Write<T>(work, bulk: false), cancellationToken);
 
-        return write.Completion.Task.WaitAsync(cancellationToken);
-    }
+    /// <summary>As <see cref="WriteAsync{T}"/>, in the bulk lane: for telemetry, which every other write goes ahead of.</summary>
+    public Task<T> WriteBulkAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken) => Enqueue(new Write<T>(work, bulk: true), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="work"/> on the writer thread between two groups, outside a transaction: for the few LiteDB
@@ -58,11 +58,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public Task RunOutsideTransactionAsync(Action<LiteDatabase> work, CancellationToken cancellationToken)
     {
         var write = new Untransacted(work);
-        if (!_queue.Writer.TryWrite(write))
-        {
-            throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is closing; the write was not accepted.");
-        }
-
+        Accept(write);
         return write.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -72,22 +68,47 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         await _loop.ConfigureAwait(false);
     }
 
+    private Task<T> Enqueue<T>(Write<T> write, CancellationToken cancellationToken)
+    {
+        Accept(write);
+        return write.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private void Accept(IWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is closing; the write was not accepted.");
+        }
+    }
+
     private async Task RunAsync()
     {
         var group = new List<IWrite>(MaxGroupSize);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var control = new Queue<IWrite>();
+        var bulk = new Queue<IWrite>();
+        while (control.Count + bulk.Count > 0 || await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var write))
+            while (_queue.Reader.TryRead(out var queued))
             {
-                if (write is Untransacted alone)
-                {
-                    CommitGroup(group);
-                    group.Clear();
-                    alone.Run(_db);
-                    continue;
-                }
+                (queued.Bulk ? bulk : control).Enqueue(queued);
+            }
 
-                group.Add(write);
+            // Control writes first, in the order they came; telemetry fills the rest of the group.
+            foreach (var lane in (Queue<IWrite>[])[control, bulk])
+            {
+                while (group.Count < MaxGroupSize && lane.TryDequeue(out var write))
+                {
+                    if (write is Untransacted alone)
+                    {
+                        CommitGroup(group);
+                        group.Clear();
+                        alone.Run(_db);
+                        continue;
+                    }
+
+                    group.Add(write);
+                }
             }
 
             CommitGroup(group);
@@ -182,9 +203,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private sealed class Write<T>(Func<LiteDatabase, T> work) : IWrite
+    private sealed class Write<T>(Func<LiteDatabase, T> work, bool bulk) : IWrite
     {
         private T? _result;
+
+        public bool Bulk => bulk;
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -197,6 +220,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private sealed class Untransacted(Action<LiteDatabase> work) : IWrite
     {
+        public bool Bulk => false;
+
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Run(LiteDatabase db)

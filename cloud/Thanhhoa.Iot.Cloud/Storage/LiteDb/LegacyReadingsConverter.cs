@@ -73,7 +73,8 @@ internal sealed class LegacyReadingsConverter : BackgroundService
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var chunk = await _store.Writer.WriteAsync(
+            // In the bulk lane, as telemetry: background work that commands and alarms need not wait for.
+            var chunk = await _store.Writer.WriteBulkAsync(
                 d => LegacyReadingsConversion.ConvertNextChunk(d, _store.DeviceRows, _chunkSize), cancellationToken).ConfigureAwait(false);
             if (chunk is not { } done)
             {
