@@ -67,7 +67,7 @@ public sealed class LoadFleet : IAsyncDisposable
             var wave = gateways.Skip(i).Take(perTick).Select(g => fleet.TryConnectAsync(g, cancellationToken));
             await Task.WhenAll(wave).ConfigureAwait(false);
             var rest = TimeSpan.FromMilliseconds(50) - Stopwatch.GetElapsedTime(started);
-            if (rest > TimeSpan.Zero)
+            if (rest > TimeSpan.Zero && i + perTick < gateways.Count) // no pause after the last wave
             {
                 await Task.Delay(rest, time, cancellationToken).ConfigureAwait(false);
             }
