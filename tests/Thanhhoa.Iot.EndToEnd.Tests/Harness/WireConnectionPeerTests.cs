@@ -106,11 +106,8 @@ public sealed class WireConnectionPeerTests
     public async Task Tick_IdleForHalfTheServerKeepAlive_SendsPingReq_NotBefore()
     {
         await using var peer = new ScriptedBroker();
-        var connecting = Connect(peer, new ConnectRequest("gw-1", 120, null));
-        await peer.AcceptAsync();
-        await peer.ReadPacketAsync();
-        await peer.SendAsync(0x20, 0x06, 0x00, 0x00, 0x03, 0x13, 0x00, 0x0A); // CONNACK with Server Keep Alive 10 s
-        await using var connection = await connecting;
+        // CONNACK with Server Keep Alive 10 s
+        await using var connection = await ConnectedAsync(peer, keepAliveSeconds: 120, connAck: [0x20, 0x06, 0x00, 0x00, 0x03, 0x13, 0x00, 0x0A]);
 
         _time.Advance(TimeSpan.FromSeconds(4.9));
         connection.Tick();
@@ -157,11 +154,7 @@ public sealed class WireConnectionPeerTests
     public async Task Tick_PingUnansweredForTheReplyTimeout_ClosesTheConnection_EveryAwaitedReplyFails()
     {
         await using var peer = new ScriptedBroker();
-        var connecting = Connect(peer, new ConnectRequest("gw-1", 10, null));
-        await peer.AcceptAsync();
-        await peer.ReadPacketAsync();
-        await peer.SendAsync(ConnAckOk);
-        await using var connection = await connecting;
+        await using var connection = await ConnectedAsync(peer, keepAliveSeconds: 10);
         _time.Advance(TimeSpan.FromSeconds(5));
         connection.Tick();
         Assert.That(await peer.ReadPacketAsync(), Is.EqualTo((byte[])[0xC0, 0x00]));
@@ -188,11 +181,7 @@ public sealed class WireConnectionPeerTests
     public async Task Tick_PingAnswered_ConnectionStaysAndPingsAgainWhenIdle()
     {
         await using var peer = new ScriptedBroker();
-        var connecting = Connect(peer, new ConnectRequest("gw-1", 10, null));
-        await peer.AcceptAsync();
-        await peer.ReadPacketAsync();
-        await peer.SendAsync(ConnAckOk);
-        await using var connection = await connecting;
+        await using var connection = await ConnectedAsync(peer, keepAliveSeconds: 10);
         _time.Advance(TimeSpan.FromSeconds(5));
         connection.Tick();
         await peer.ReadPacketAsync();
@@ -264,12 +253,13 @@ public sealed class WireConnectionPeerTests
     private Task<WireConnection> Connect(ScriptedBroker peer, ConnectRequest request, Func<IncomingMessage, Task>? onMessage = null) =>
         WireConnection.ConnectAsync("127.0.0.1", peer.Port, request, _time, ReplyTimeout, onMessage, CancellationToken.None);
 
-    private async Task<WireConnection> ConnectedAsync(ScriptedBroker peer, Func<IncomingMessage, Task>? onMessage = null)
+    private async Task<WireConnection> ConnectedAsync(
+        ScriptedBroker peer, Func<IncomingMessage, Task>? onMessage = null, int keepAliveSeconds = 0, byte[]? connAck = null)
     {
-        var connecting = Connect(peer, new ConnectRequest("gw-1", 0, null), onMessage);
+        var connecting = Connect(peer, new ConnectRequest("gw-1", keepAliveSeconds, null), onMessage);
         await peer.AcceptAsync();
         await peer.ReadPacketAsync();
-        await peer.SendAsync(ConnAckOk);
+        await peer.SendAsync(connAck ?? ConnAckOk);
         return await connecting;
     }
 }
