@@ -70,10 +70,10 @@ internal sealed class WireConnection : IAsyncDisposable
             connection.ConnectReply = reply;
             return connection;
         }
-        catch (Exception ex) when (ex is not MqttWireException)
+        catch (Exception ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            if (ex is MqttWireException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 throw;
             }
@@ -81,11 +81,6 @@ internal sealed class WireConnection : IAsyncDisposable
             throw new MqttWireException(ex is OperationCanceledException
                 ? $"No CONNACK from {host}:{port} for '{request.ClientId}' within {replyTimeout.TotalSeconds:0.#} s."
                 : $"Could not connect '{request.ClientId}' to {host}:{port}: {ex.Message}", ex);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
         }
     }
 
@@ -237,7 +232,7 @@ internal sealed class WireConnection : IAsyncDisposable
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             Close($"sending failed: {ex.Message}");
-            throw new MqttWireException($"The connection is closed: {ClosedBecause}.", ex);
+            throw ClosedError(ClosedBecause!, ex);
         }
         finally
         {
@@ -288,7 +283,8 @@ internal sealed class WireConnection : IAsyncDisposable
     private int Dispatch(byte[] buffer, int filled, out int needed)
     {
         var used = 0;
-        while (MqttReplies.TryFrame(buffer.AsSpan(used, filled - used), out var header, out var size))
+        int size;
+        while (MqttReplies.TryFrame(buffer.AsSpan(used, filled - used), out var header, out size))
         {
             var body = buffer.AsSpan(used + header, size - header);
             switch (buffer[used] >> 4)
@@ -316,7 +312,7 @@ internal sealed class WireConnection : IAsyncDisposable
             used += size;
         }
 
-        MqttReplies.TryFrame(buffer.AsSpan(used, filled - used), out _, out needed);
+        needed = size; // what the last TryFrame found of the packet still incomplete (0 when its header is too)
         return used;
     }
 
@@ -364,7 +360,7 @@ internal sealed class WireConnection : IAsyncDisposable
             _awaited.Clear();
         }
 
-        var error = new MqttWireException($"The connection is closed: {reason}.");
+        var error = ClosedError(reason);
         _connAck.TrySetException(error);
         foreach (var awaited in failed)
         {
@@ -387,9 +383,11 @@ internal sealed class WireConnection : IAsyncDisposable
     {
         if (ClosedBecause is { } reason)
         {
-            throw new MqttWireException($"The connection is closed: {reason}.");
+            throw ClosedError(reason);
         }
     }
+
+    private static MqttWireException ClosedError(string reason, Exception? inner = null) => new($"The connection is closed: {reason}.", inner);
 
     private sealed record Awaited(TaskCompletionSource<BrokerReply> Reply, long SentAt);
 }
